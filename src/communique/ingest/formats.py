@@ -27,6 +27,7 @@ class Article:
 
 
 Item = Article | InputRejected
+MIN_HTML_WORDS = 5
 
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<article)", re.I)
 _FEED_SNIFF = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.I)
@@ -120,7 +121,7 @@ def read_html(data: bytes, *, source: str) -> Iterator[Item]:
             E.E208.exc(source=source, detail=f"HTML parser failed: {err}")
         return
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_HTML_WORDS:  # a menu or a caption is not an article
         yield E.E207.exc(source=source)
         return
     yield Article(text=text, source=getattr(doc, "url", None) or source, url=getattr(doc, "url", None),
