@@ -57,14 +57,7 @@ class Segmenter:
             doc.extras["spacy"] = parsed
             doc.tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.lemma_, t.pos_)
                           for t in parsed if not t.is_space]
-            bounds = []
-            for para_start, para_end in paragraphs(doc.text):
-                for sent in parsed.char_span(para_start, para_end, alignment_mode="expand").sents \
-                        if parsed.char_span(para_start, para_end, alignment_mode="expand") else []:
-                    start = max(sent.start_char, para_start)
-                    end = min(sent.end_char, para_end)
-                    bounds.append((start, end))
-            doc.sentences = _sentences(doc, bounds)
+            doc.sentences = _sentences(doc, _spacy_bounds(parsed, doc.text))
 
     def _razdel(self, doc: Doc) -> None:
         from razdel import sentenize, tokenize
@@ -80,6 +73,19 @@ class Segmenter:
                               for t in tokenize(sent.text))
         if doc.lang == "ru":
             _natasha_parse(doc)
+
+
+def _spacy_bounds(parsed, text: str) -> list[tuple[int, int]]:
+    """spaCy's sentences, never crossing a line break (headings and list items stand alone)."""
+    bounds = []
+    for para_start, para_end in paragraphs(text):
+        span = parsed.char_span(para_start, para_end, alignment_mode="expand")
+        if span is None:
+            bounds.append((para_start, para_end))
+            continue
+        for sent in span.sents:
+            bounds.append((max(sent.start_char, para_start), min(sent.end_char, para_end)))
+    return bounds
 
 
 def _sentences(doc: Doc, bounds: list[tuple[int, int]]) -> list[Sentence]:
