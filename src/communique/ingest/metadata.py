@@ -54,18 +54,35 @@ def parse_date(fragment: str) -> str | None:
     return valid[0][1] if valid else None
 
 
+_DATELINE_AT_START = re.compile(
+    r"^[^\W\d_][\w .'’-]{1,30}, ((?:\d{1,2}\.?\s+)?[^\W\d_]+\.?(?:\s+\d{1,2})?,?\s+\d{4}|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})\s*(?:[—–:.-]|$)")
+
+
+_DATE_AT_LINE_START = re.compile(
+    r"^(\d{1,2}\s+[^\W\d_]+\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|"
+    r"[^\W\d_]+\.? \d{1,2}, \d{4})\b")
+
+
 def find_dateline(text: str) -> str | None:
-    """A publication date written at the very start of the text (a dateline), or None."""
-    head = text.lstrip()[:DATELINE_WINDOW]
-    first_line = head.split("\n", 1)[0]
-    if _DATE_PREFIX.match(first_line):
-        return parse_date(first_line)
-    # "City, 14 March 2025 —" or a line holding only a date
-    match = re.match(r"^[^\n.]{0,60}?(\d{1,2}[\s.][^\n]{0,30}?\d{4}|\d{4}-\d{2}-\d{2}|"
-                     r"[^\W\d_]+\.? \d{1,2}, \d{4})", first_line)
-    if match:
-        return parse_date(match.group(0))
+    """A publication date written at the start of the text, or None: a `date` line, a line
+    holding only a date, or a "City, 14 March 2025 —" dateline in one of the first lines."""
+    lines = [line.strip() for line in text.lstrip()[:DATELINE_WINDOW * 3].split("\n") if line.strip()]
+    for index, line in enumerate(lines[:3]):
+        if _DATE_PREFIX.match(line):
+            return parse_date(line[:DATELINE_WINDOW])
+        if len(line.split()) <= 5 and parse_date(line):  # a line holding only a date
+            return parse_date(line)
+        match = _DATE_AT_LINE_START.match(line) or _DATELINE_AT_START.match(line)
+        if match:
+            return parse_date(match.group(1))
+        if index == 0 and not _looks_like_title_shape(line):
+            break  # the body has started: a date further on is not a dateline
     return None
+
+
+def _looks_like_title_shape(line: str) -> bool:
+    return len(line.split()) <= 30 and not _TERMINAL.search(line)
 
 
 def _looks_like_section_heading(line: str, lang: str) -> bool:
@@ -92,6 +109,8 @@ def find_title(text: str, lang: str | None) -> str | None:
     """The first line when it reads as a headline; None for a section heading, a dateline or
     a first paragraph."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if lines and _DATE_PREFIX.match(lines[0]) and len(lines[0]) <= 40:
+        lines = lines[1:]  # a leading `date 2025-03-12` line comes before the title
     if len(lines) < 2:
         return None
     first = lines[0]
@@ -107,18 +126,33 @@ def find_title(text: str, lang: str | None) -> str | None:
 
 @lru_cache(maxsize=None)
 def _patterns(lang: str, key: str) -> list[re.Pattern]:
-    return [re.compile(p, re.M) for p in lang_data.load(lang, "metadata").get(key, [])]
+    data = lang_data.load(lang, "metadata")
+    names = dict(data.get("names", {}))
+    names["OUTLET_NOUN"] = "|".join(map(re.escape, data.get("outlet_nouns", []))) or "(?!)"
+    names["INSTITUTION_NOUN"] = "|".join(map(re.escape, data.get("institution_nouns", []))) or "(?!)"
+    out = []
+    for pattern in data.get(key, []):
+        for name, value in names.items():
+            pattern = pattern.replace("{" + name + "}", f"(?:{value})")
+        out.append(re.compile(pattern, re.M))
+    return out
 
 
 def _clean_name(name: str | None, lang: str, *, domain: bool) -> str | None:
     if not name:
         return None
-    name = name.strip(" «»\"'“”.,;:")
-    for suffix in lang_data.load(lang, "metadata").get("outlet_suffixes", []):
+    data = lang_data.load(lang, "metadata")
+    name = " ".join(name.split()).strip(" \"'“”.,;:")
+    if name.startswith("«") and name.endswith("»") and name.count("«") == 1:
+        name = name[1:-1]
+    for suffix in data.get("outlet_suffixes", []):
         if name.lower().endswith(" " + suffix.lower()):
             name = name[: -len(suffix) - 1].strip()
         elif name.lower().startswith(suffix.lower() + " "):
             name = name[len(suffix) + 1:].strip()
+    words = name.split(" ")
+    forms = data.get("normal_forms", {})
+    name = " ".join(forms.get(word, word) for word in words)
     if domain:
         name = _TLD.sub("", name)
     return name or None
