@@ -1,0 +1,134 @@
+"""``find_timexes`` and ``anchor_timexes``: the language-independent driver over the rule data."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Callable
+
+from ...records import Timex
+from . import named, ranges, resolve
+from .resolve import NO_ANCHOR, Context, Result, Unanchored
+from .rules import candidates, load_language, select
+from .tense import sentence_tense
+
+EXTRACTOR = "timex@1"
+
+RESOLVERS = {
+    "fixed": resolve.r_fixed, "date": resolve.r_date, "year": resolve.r_year,
+    "decade": resolve.r_decade, "century": resolve.r_century, "relday": resolve.r_relday,
+    "relunit": resolve.r_relunit, "weekend": resolve.r_weekend, "ago": resolve.r_ago,
+    "duration": resolve.r_duration,
+    "set": resolve.r_set, "weekday": resolve.r_weekday, "month": resolve.r_month,
+    "season": resolve.r_season, "quarter": resolve.r_quarter, "half": resolve.r_half,
+    "time": named.r_time, "pod": named.r_pod, "lookup": named.r_lookup,
+    "set_named": named.r_set_named, "holiday": named.r_holiday,
+    "range_days": ranges.r_range_days, "range_years": ranges.r_range_years,
+    "range_months": ranges.r_range_months,
+}
+
+def parse_anchor(value: str | dt.date | None) -> dt.date | None:
+    """An ISO date (or datetime) string → date; anything unreadable → None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def find_timexes(text: str, *, lang: str, anchor: dt.date | str | None, doc_id: str,
+                 tense_of: Callable[[int], str] | None = None) -> list[Timex]:
+    """Time expressions of ``text`` with TIMEX3 values anchored on ``anchor`` (the publication date).
+
+    ``tense_of(offset)`` says "past", "present" or "future" for the expression at ``offset``
+    (weekdays and dates without a year follow it); without it a cheap guess from the cues of the
+    language data is used. Relative expressions without an anchor get ``value=None``,
+    ``anchored=False``; invalid dates get ``value=None`` and a ``reason``. Languages without a
+    data file give an empty list.
+    """
+    language = load_language((lang or "").lower()[:2])
+    if language is None or not text:
+        return []
+    ctx = Context(parse_anchor(anchor), language, tense_of or sentence_tense(text, language))
+    found = []
+    for cand in candidates(text, language):
+        if cand.rule.params.get("not_in_name") and _inside_name(text, cand.start):
+            continue
+        result = _resolve(cand, ctx)
+        if result is not None:
+            found.append((cand, result))
+    out = []
+    chosen = _discourse(select(found), ctx)
+    for cand, res in chosen:
+        out.append(Timex(doc=doc_id, start=cand.start, end=cand.end, text=text[cand.start:cand.end],
+                         tag=res.tag, value=res.value, range=res.range, anchored=res.anchored,
+                         reason=res.reason, extractor=EXTRACTOR,
+                         confidence=round(min(res.confidence, cand.rule.confidence), 3)))
+    return out
+
+
+_NAME_BEFORE = re.compile(r"(?:^|[^.!?:;\n])\s*\b[A-ZА-ЯЁ][\w\-]*[ \t]+$")
+
+
+def _inside_name(text: str, start: int) -> bool:
+    """A capitalised word right after another capitalised word inside a sentence is part of a
+    name ("USA Today"), not a time expression."""
+    if not text[start:start + 1].isupper():
+        return False
+    return bool(_NAME_BEFORE.search(text[max(0, start - 40):start]))
+
+
+_QUARTER = re.compile(r"^(\d{4})-(Q[1-4])$")
+
+
+def _discourse(chosen: list, ctx: Context) -> list:
+    """Expressions that take their granularity from the text before them: with rule parameter
+    ``discourse`` = ``quarter``, "the quarter" is the quarter last named; with ``year_shift``,
+    "a year earlier" after a quarter is that quarter of the shifted year."""
+    last_quarter, last_end = None, -1
+    window = int(ctx.language.settings.get("discourse_window", 600))
+    kept = []
+    for cand, res in chosen:
+        mode = cand.rule.params.get("discourse")
+        recent = last_quarter and cand.start - last_end <= window
+        if cand.rule.params.get("needs_context") and not recent:
+            continue
+        kept.append((cand, res))
+        if mode and recent and res.value and ctx.anchor is not None:
+            if mode == "quarter":
+                res.value = last_quarter.group(0)
+            elif mode == "year_shift" and re.fullmatch(r"\d{4}", res.value):
+                year = int(last_quarter.group(1)) + int(res.value) - ctx.anchor.year
+                res.value = f"{year:04d}-{last_quarter.group(2)}"
+        match = _QUARTER.match(res.value or "")
+        if match and mode != "year_shift":
+            last_quarter, last_end = match, cand.end
+    return kept
+
+
+def _resolve(cand, ctx: Context) -> Result | None:
+    resolver = RESOLVERS.get(cand.rule.kind)
+    if resolver is None:
+        raise KeyError(f"unknown rule kind {cand.rule.kind!r} in {ctx.language.code}.json")
+    try:
+        return resolver(cand, ctx)
+    except Unanchored:
+        return Result(cand.rule.tag, None, anchored=False, reason=NO_ANCHOR,
+                      confidence=cand.rule.confidence)
+    except (ValueError, OverflowError) as exc:
+        return Result(cand.rule.tag, None, reason=f"invalid: {exc}", confidence=0.3)
+
+
+def anchor_timexes(timexes: list[Timex], *, anchor: dt.date | str, text: str, lang: str,
+                   tense_of: Callable[[int], str] | None = None) -> list[Timex]:
+    """Re-resolve the unanchored expressions once a date is known (e.g. from the story);
+    anchored ones are returned unchanged."""
+    if all(t.anchored for t in timexes):
+        return list(timexes)
+    fresh = {}
+    for doc_id in {t.doc for t in timexes if not t.anchored}:
+        for t in find_timexes(text, lang=lang, anchor=anchor, doc_id=doc_id, tense_of=tense_of):
+            fresh[(t.doc, t.start, t.end)] = t
+    return [t if t.anchored else fresh.get((t.doc, t.start, t.end), t) for t in timexes]
