@@ -1,0 +1,243 @@
+"""PLOVER event-type evaluation of the classifier (scorer written here; data read at run time).
+
+(a) PLOVER gold records (old labels mapped to the 16 types), stratified 5-fold cross-validation of
+    the classifier trained on the project's examples + the other folds; classifier alone and
+    combined with the English trigger lexicon.
+(b) NGEC synthetic stories split by headline template (80/20): trained on the train templates +
+    the project's examples, scored on the held-out templates (measures the approach).
+(c) The shipped model on the NGEC stories, all of them (held out for it) and a 300-story sample.
+(b) and (c) are reported for the classifier alone and combined with the English triggers.
+
+Stories are represented by their lead (first ``LEAD_CHARS`` characters). All items carry an event,
+so the type is the best of the 16 types (NONE excluded). Run with ``-s`` to see the tables;
+``-m slow`` for the full runs.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from communique.components.events import roles as R
+from communique.components.events.classifier import (LABELS, MODEL_PATH, NONE, TRAIN_OPTIONS,
+                                                     TRIGGER_BONUS, PloverClassifier, map_label)
+from communique.records import PLOVER_TYPES
+
+LEAD_CHARS = 300
+SAMPLE = 300
+_CACHE: dict[str, np.ndarray] = {}  # text -> embedding, within this test run only
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    from communique.models import embed as use
+
+    missing = list(dict.fromkeys(t for t in texts if t not in _CACHE))
+    if missing:
+        _CACHE.update(zip(missing, use(missing)))
+    if not texts:
+        return np.zeros((0, 512), dtype=np.float32)
+    return np.vstack([_CACHE[t] for t in texts])
+
+
+def scores(gold: list[str], predicted: list[str]) -> dict:
+    """Per-type precision, recall, F1 and support, and the macro F1 over the gold types."""
+    table = {}
+    for label in sorted(set(gold)):
+        tp = sum(g == label and p == label for g, p in zip(gold, predicted))
+        fp = sum(g != label and p == label for g, p in zip(gold, predicted))
+        fn = sum(g == label and p != label for g, p in zip(gold, predicted))
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        table[label] = {"p": precision, "r": recall, "f1": f1, "n": tp + fn}
+    macro = float(np.mean([row["f1"] for row in table.values()])) if table else 0.0
+    accuracy = sum(g == p for g, p in zip(gold, predicted)) / max(1, len(gold))
+    return {"macro_f1": macro, "accuracy": accuracy, "per_type": table}
+
+
+def report(title: str, result: dict) -> None:
+    print(f"\n{title}: macro-F1 {result['macro_f1']:.3f}  accuracy {result['accuracy']:.3f}")
+    for label, row in result["per_type"].items():
+        print(f"  {label:10} P {row['p']:.2f}  R {row['r']:.2f}  F1 {row['f1']:.2f}  n {row['n']}")
+
+
+@pytest.fixture(scope="module")
+def examples() -> list[tuple[str, str]]:
+    rows = []
+    for lang in ("en", "ru"):
+        with open(MODEL_PATH.parent / f"examples_{lang}.jsonl", encoding="utf-8") as fh:
+            rows += [(r["text"], r["label"]) for r in map(json.loads, fh)]
+    return rows
+
+
+@pytest.fixture(scope="module")
+def gold(shared_data: Path) -> list[tuple[str, str]]:
+    path = shared_data / "plover" / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt"
+    if not path.exists():
+        pytest.skip("PLOVER gold records are not available")
+    records = json.loads(path.read_text(encoding="utf-8"))
+    return [(r["text"], map_label(r["event"])) for r in records if r.get("event") != "DOCUMENT"]
+
+
+@pytest.fixture(scope="module")
+def stories(shared_data: Path) -> list[dict]:
+    path = shared_data / "ngec_synthetic" / "train.csv"
+    if not path.exists():
+        pytest.skip("NGEC synthetic stories are not available")
+    with open(path, encoding="utf-8", newline="") as fh:
+        return [r for r in csv.DictReader(fh) if r["label"] in PLOVER_TYPES]
+
+
+def lead(story: dict) -> str:
+    return " ".join(story["text"].split())[:LEAD_CHARS]
+
+
+def stratified_folds(labels: list[str], *, k: int, seed: int = 0) -> list[int]:
+    rng = random.Random(seed)
+    fold = [0] * len(labels)
+    for label in sorted(set(labels)):
+        members = [i for i, y in enumerate(labels) if y == label]
+        rng.shuffle(members)
+        for j, i in enumerate(members):
+            fold[i] = j % k
+    return fold
+
+
+def fit(rows: list[tuple[str, str]], extra_x: np.ndarray | None = None,
+        extra_y: list[str] | None = None) -> PloverClassifier:
+    x = embed([t for t, _ in rows])
+    y = [label for _, label in rows]
+    if extra_x is not None:
+        x, y = np.vstack([x, extra_x]), y + list(extra_y)
+    return PloverClassifier.fit(x, y, **TRAIN_OPTIONS)
+
+
+def english_triggers(texts: list[str]) -> list[set[str]]:
+    from communique.models import spacy_en
+
+    lex = R.lexicon("en")
+    out = []
+    nlp = spacy_en()
+    skip = [name for name in ("parser", "ner") if name in nlp.pipe_names]
+    for parsed in nlp.pipe(texts, batch_size=64, disable=skip):
+        tokens = [t for t in parsed if not t.is_space]
+        words = R.Words(tokens=tokens, lemmas=[t.lemma_.lower() for t in tokens],
+                        texts=[t.text.lower() for t in tokens])
+        out.append(set(R.triggers(lex, words)))
+    return out
+
+
+def with_triggers(probs: np.ndarray, triggered: list[set[str]]) -> list[str]:
+    bonus = np.array([[TRIGGER_BONUS if name in found else 0.0 for name in LABELS]
+                      for found in triggered])
+    score = probs + bonus
+    score[:, LABELS.index(NONE)] = -np.inf
+    return [LABELS[i] for i in score.argmax(axis=1)]
+
+
+@pytest.mark.slow
+def test_a_gold_records_cross_validation(examples, gold):
+    texts, labels = [t for t, _ in gold], [y for _, y in gold]
+    x = embed(texts)
+    fold = stratified_folds(labels, k=5)
+    probs = np.zeros((len(gold), len(LABELS)))
+    for k in range(5):
+        train = [i for i, f in enumerate(fold) if f != k]
+        test = [i for i, f in enumerate(fold) if f == k]
+        model = fit(examples, x[train], [labels[i] for i in train])
+        probs[test] = model.predict_proba(x[test], allow_none=False)
+    alone = scores(labels, [LABELS[i] for i in probs.argmax(axis=1)])
+    combined = scores(labels, with_triggers(probs, english_triggers(texts)))
+    report("(a) gold records, 5-fold CV, classifier", alone)
+    report("(a) gold records, 5-fold CV, classifier + triggers", combined)
+    assert alone["macro_f1"] > 0.25
+    assert combined["macro_f1"] >= alone["macro_f1"] - 0.02
+
+
+@pytest.mark.slow
+def test_b_ngec_split_by_template(examples, stories):
+    templates = sorted({s["title"] for s in stories})
+    random.Random(0).shuffle(templates)
+    held = set(templates[: len(templates) // 5])
+    train = [s for s in stories if s["title"] not in held]
+    test = [s for s in stories if s["title"] in held]
+    model = fit(examples, embed([lead(s) for s in train]), [s["label"] for s in train])
+    probs = model.predict_proba(embed([lead(s) for s in test]), allow_none=False)
+    gold = [s["label"] for s in test]
+    result = scores(gold, [LABELS[i] for i in probs.argmax(axis=1)])
+    combined = scores(gold, with_triggers(probs, english_triggers([lead(s) for s in test])))
+    report(f"(b) NGEC by template: train {len(train)}, test {len(test)} stories", result)
+    report("(b) same, classifier + triggers", combined)
+    assert result["macro_f1"] > 0.15
+    assert combined["macro_f1"] >= result["macro_f1"] - 0.02
+
+
+def shipped_on(stories: list[dict]) -> tuple[dict, dict]:
+    """Scores of the shipped model on story leads: classifier alone, and with the triggers."""
+    model = PloverClassifier.load()
+    leads = [lead(s) for s in stories]
+    probs = model.predict_proba(embed(leads), allow_none=False)
+    gold = [s["label"] for s in stories]
+    return (scores(gold, [LABELS[i] for i in probs.argmax(axis=1)]),
+            scores(gold, with_triggers(probs, english_triggers(leads))))
+
+
+@pytest.mark.slow
+def test_c_shipped_model_on_all_ngec_stories(stories):
+    alone, combined = shipped_on(stories)
+    report(f"(c) shipped model, all {len(stories)} NGEC stories", alone)
+    report("(c) same, classifier + triggers", combined)
+    assert alone["macro_f1"] > 0.15 and combined["macro_f1"] > alone["macro_f1"]
+
+
+def test_c_shipped_model_on_an_ngec_sample(stories):
+    sample = random.Random(0).sample(stories, min(SAMPLE, len(stories)))
+    alone, combined = shipped_on(sample)
+    report(f"(c) shipped model, {len(sample)} NGEC stories", alone)
+    report("(c) same, classifier + triggers", combined)
+    assert alone["accuracy"] > 2 / len(PLOVER_TYPES)  # well above chance (1/16)
+    assert alone["macro_f1"] > 0.12 and combined["macro_f1"] > 0.15
+
+
+@pytest.mark.slow
+def test_d_english_and_russian_versions_agree(shared_data: Path):
+    """(d) The whole component on NTREX news lines and their Russian translations: how often the
+    two versions of a line get the same event types (or both none)."""
+    from communique.components.events import EventCoder
+    from communique.components.segment import Segmenter
+    from communique.pipeline import Doc
+    from communique.records import Document
+
+    folder = shared_data / "ntrex_en_ru"
+    if not folder.is_dir():
+        pytest.skip("NTREX EN-RU data is not available")
+    sides = {}
+    for lang, name in (("en", "newstest2019-src.eng.txt"), ("ru", "newstest2019-ref.rus.txt")):
+        lines = (folder / name).read_text(encoding="utf-8").splitlines()
+        text = "\n\n".join(line.strip() for line in lines)
+        doc = Doc(Document(id=f"ntrex-{lang}", source=name, url=None, outlet=None,
+                           attribution=None, title=None, language=lang, published=None,
+                           date_source=None, sha256="", n_chars=len(text), text=text))
+        Segmenter()([doc])
+        EventCoder()([doc])
+        starts = [0]
+        for line in lines[:-1]:
+            starts.append(starts[-1] + len(line.strip()) + 2)
+        labels = [set() for _ in lines]
+        for event in doc.events:
+            index = max(i for i, s in enumerate(starts) if s <= event.evidence[0].start)
+            labels[index].add(event.plover)
+        sides[lang] = labels
+    pairs = list(zip(sides["en"], sides["ru"]))
+    same = sum(a == b for a, b in pairs) / len(pairs)
+    either = [(a, b) for a, b in pairs if a or b]
+    same_event = sum(a == b for a, b in either) / max(1, len(either))
+    overlap = sum(bool(a & b) for a, b in either) / max(1, len(either))
+    print(f"\n(d) NTREX {len(pairs)} EN/RU line pairs: same types {same:.3f}; lines with an event "
+          f"in either version: {len(either)}, same types {same_event:.3f}, a shared type "
+          f"{overlap:.3f}; events EN {sum(map(len, sides['en']))} RU {sum(map(len, sides['ru']))}")
+    assert same > 0.5 and overlap > 0.2

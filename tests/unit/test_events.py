@@ -1,0 +1,248 @@
+"""PLOVER event coding on own English and Russian sentences (mentions built by hand)."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from communique.components.events import EventCoder
+from communique.components.events import roles as R
+from communique.components.events.classifier import (LABELS, MODEL_PATH, NONE, PloverClassifier,
+                                                     combine)
+from communique.components.segment import Segmenter
+from communique.export.plover import to_plover
+from communique.pipeline import Doc
+from communique.records import PLOVER_TYPES, Document, Entity, Mention, Timex
+
+# name -> (kind, country); entity ids are "Q:" + name
+KNOWN = {
+    "Tokayev": ("PER", "KAZ"), "Putin": ("PER", "RUS"), "Macron": ("PER", "FRA"),
+    "Kazakhstan": ("GPE", "KAZ"), "Russia": ("GPE", "RUS"), "Moscow": ("GPE", "RUS"),
+    "Paris": ("GPE", "FRA"), "Iran": ("GPE", "IRN"), "European Union": ("ORG", None),
+    "Токаев": ("PER", "KAZ"), "Путин": ("PER", "RUS"), "Москв": ("GPE", "RUS"),
+    "Иран": ("GPE", "IRN"), "Евросоюз": ("ORG", None), "Макрон": ("PER", "FRA"),
+}
+# names of the PLOVER manual's general context list
+SPEC_CONTEXTS = {
+    "military", "intelligence", "executive", "legislative", "election", "political_institutions",
+    "pro_democracy", "pro_autocracy", "economic", "legal", "reparations", "human_rights",
+    "rights_freedoms", "repression", "human_security", "gender", "lgbt", "religion_ethnicity",
+    "inequality", "diplomatic", "territory", "peacekeeping", "health", "asylum", "migration",
+    "disasters", "natural_resource", "environment", "technology", "terrorism", "cbrn", "cyber",
+    "misinformation", "crime", "corruption", "illegal_drugs", "trafficking",
+}
+
+EN_TEXT = """Trade and transport
+Presidents Tokayev and Putin signed a joint declaration on allied relations on Wednesday.
+It was agreed to step up joint work on digital customs checks.
+Tokayev and Putin met in Moscow.
+The European Union imposed new sanctions on Iran.
+Macron hosted Tokayev in Paris for talks on uranium supplies.
+Tokayev arrived in Moscow on an official visit.
+Tokayev and Macron will sign a visa agreement next spring.
+Macron paid an official visit to Kazakhstan.
+Putin did not meet Macron during the forum.
+Kazakhstan, a large country with a long border"""
+
+RU_TEXT = """Транспорт и логистика
+Токаев и Путин подписали совместную декларацию о союзнических отношениях.
+Стороны договорились наращивать поставки зерна через казахстанские порты.
+Токаев и Путин встретились в Москве.
+Евросоюз ввел новые санкции против Ирана.
+Макрон принял Токаева в Париже.
+Токаев и Макрон подпишут соглашение о безвизовом режиме."""
+
+
+def make_doc(text: str, lang: str, doc_id: str) -> Doc:
+    doc = Doc(Document(id=doc_id, source="test", url=None, outlet="Test Wire", attribution=None,
+                       title=None, language=lang, published="2025-11-12", date_source="metadata",
+                       sha256="", n_chars=len(text), text=text))
+    Segmenter()([doc])
+    for surface, (kind, country) in KNOWN.items():
+        entity_id = "Q:" + surface
+        start = text.find(surface)
+        while start >= 0:
+            end = start + len(surface)
+            while end < len(text) and text[end].isalpha():  # whole inflected word
+                end += 1
+            doc.mentions.append(Mention(doc=doc_id, start=start, end=end, text=text[start:end],
+                                        kind=kind, normal=surface, entity=entity_id))
+            entity = doc.entities.setdefault(
+                entity_id, Entity(id=entity_id, kind=kind, name=surface, country=country))
+            entity.mentions.append(doc.mentions[-1])
+            start = text.find(surface, end)
+    doc.mentions.sort(key=lambda m: m.start)
+    return doc
+
+
+def add_timex(doc: Doc, surface: str, value: str) -> None:
+    start = doc.text.index(surface)
+    doc.timexes.append(Timex(doc=doc.id, start=start, end=start + len(surface), text=surface,
+                             tag="DATE", value=value))
+
+
+@pytest.fixture(scope="module")
+def coded():
+    en, ru = make_doc(EN_TEXT, "en", "en1"), make_doc(RU_TEXT, "ru", "ru1")
+    add_timex(en, "Wednesday", "2025-11-12")
+    EventCoder()([en, ru])
+    return en, ru
+
+
+def event_in(doc: Doc, fragment: str):
+    found = [e for e in doc.events if fragment in e.evidence[0].text]
+    return found[0] if found else None
+
+
+def test_records_are_well_formed(coded):
+    for doc in coded:
+        assert doc.events
+        for event in doc.events:
+            assert event.plover in PLOVER_TYPES
+            assert event.extractor == "events@1"
+            assert 0.0 <= event.confidence <= 1.0
+            assert set(event.context) <= SPEC_CONTEXTS
+            for span in event.evidence:
+                assert doc.text[span.start:span.end] == span.text
+            assert event.id.startswith("ev_") and len({e.id for e in doc.events}) == len(doc.events)
+
+
+@pytest.mark.parametrize("index, fragment", [(0, "signed a joint"), (1, "подписали")])
+def test_signing_is_support_with_both_presidents_as_actors(coded, index, fragment):
+    event = event_in(coded[index], fragment)
+    assert event is not None and event.plover == "SUPPORT"
+    assert len(event.actor) == 2 and event.recipient == []
+    countries = {coded[index].entities[e].country for e in event.actor}
+    assert countries == {"KAZ", "RUS"}
+
+
+def test_signing_takes_the_sentence_date(coded):
+    assert event_in(coded[0], "signed a joint").date == "2025-11-12"
+
+
+@pytest.mark.parametrize("index, fragment", [(0, "It was agreed"), (1, "договорились")])
+def test_agreeing_to_expand_is_agree(coded, index, fragment):
+    assert event_in(coded[index], fragment).plover == "AGREE"
+
+
+@pytest.mark.parametrize("index, fragment, place", [(0, "met in Moscow", "Q:Moscow"),
+                                                    (1, "встретились", "Q:Москв")])
+def test_meeting_is_consult_located_in_the_city(coded, index, fragment, place):
+    event = event_in(coded[index], fragment)
+    assert event.plover == "CONSULT" and event.location == place
+    assert len(event.actor) == 2 and place not in event.actor
+    assert "diplomatic" in event.context
+
+
+@pytest.mark.parametrize("index, fragment, actor, recipient", [
+    (0, "sanctions", "Q:European Union", "Q:Iran"), (1, "санкции", "Q:Евросоюз", "Q:Иран")])
+def test_sanctions(coded, index, fragment, actor, recipient):
+    event = event_in(coded[index], fragment)
+    assert event.plover == "SANCTION"
+    assert event.actor == [actor] and event.recipient == [recipient]
+
+
+@pytest.mark.parametrize("index, fragment, guest, host", [
+    (0, "hosted", "Q:Tokayev", "Q:Macron"), (1, "принял", "Q:Токаев", "Q:Макрон")])
+def test_host_is_recipient_and_visitor_actor(coded, index, fragment, guest, host):
+    event = event_in(coded[index], fragment)
+    assert event.plover == "CONSULT" and event.mode == "visit"
+    assert event.actor == [guest] and event.recipient == [host]
+
+
+def test_arrival_on_a_visit(coded):
+    event = event_in(coded[0], "arrived in Moscow")
+    assert event.plover == "CONSULT" and event.mode == "visit"
+    assert event.actor == ["Q:Tokayev"] and event.location == "Q:Moscow"
+
+
+def test_visit_to_a_country_the_country_hosts(coded):
+    event = event_in(coded[0], "visit to Kazakhstan")
+    assert event.plover == "CONSULT" and event.mode == "visit"
+    assert event.actor == ["Q:Macron"] and event.recipient == ["Q:Kazakhstan"]
+    assert event.location == "Q:Kazakhstan"
+
+
+@pytest.mark.parametrize("index, fragment", [(0, "will sign"), (1, "подпишут")])
+def test_future_signing_is_agree(coded, index, fragment):
+    assert event_in(coded[index], fragment).plover == "AGREE"
+
+
+def test_negated_meeting_is_not_coded(coded):
+    assert event_in(coded[0], "did not meet") is None
+
+
+@pytest.mark.parametrize("index, fragment", [(0, "Trade and transport"), (0, "a large country"),
+                                             (1, "Транспорт и логистика")])
+def test_no_event_for_headings_and_verbless_sentences(coded, index, fragment):
+    assert event_in(coded[index], fragment) is None
+
+
+def test_long_list_of_items_does_not_crash():
+    items = "\n".join(f"- Agreement between the ministries on cooperation in area number {i};"
+                      for i in range(100))
+    doc = make_doc("The ministers signed the following documents:\n" + items, "en", "list")
+    EventCoder()([doc])
+    assert len(doc.events) <= 101
+    for event in doc.events:
+        assert doc.text[event.evidence[0].start:event.evidence[0].end] == event.evidence[0].text
+
+
+def test_unsupported_language_and_empty_docs_are_skipped():
+    doc = Doc(Document(id="x", source="t", url=None, outlet=None, attribution=None, title=None,
+                       language="de", published=None, date_source=None, sha256="", n_chars=0,
+                       text=""))
+    EventCoder()([doc])
+    assert doc.events == []
+
+
+def test_combination_rule():
+    labels = list(LABELS)
+    probs = np.full(len(labels), 0.01)
+    probs[labels.index("AGREE")], probs[labels.index("SUPPORT")] = 0.4, 0.3
+    assert combine(probs, labels=labels, triggered={"SUPPORT"})[0] == "SUPPORT"
+    assert combine(probs, labels=labels, triggered=set())[0] == NONE  # weak and untriggered
+    probs[labels.index("AGREE")] = 0.8
+    label, confidence = combine(probs, labels=labels, triggered=set())
+    assert label == "AGREE" and 0 < confidence <= 1
+
+
+def test_shipped_model_is_small_and_complete():
+    assert MODEL_PATH.stat().st_size < 1_000_000
+    model = PloverClassifier.load()
+    assert model.labels == LABELS and model.weights.shape == (512, len(LABELS))
+
+
+def test_lexicons_use_spec_names_only():
+    for lang in ("en", "ru"):
+        lex = R.lexicon(lang)
+        assert set(lex.types) == set(PLOVER_TYPES)
+        assert set(lex.context) <= SPEC_CONTEXTS
+    assert R.lexicon("xx") is None
+
+
+def test_examples_cover_every_type_in_both_languages():
+    folder = MODEL_PATH.parent
+    for lang in ("en", "ru"):
+        rows = [json.loads(line) for line in (folder / f"examples_{lang}.jsonl").open()]
+        assert {r["label"] for r in rows} == set(LABELS)
+
+
+def test_plover_export(coded):
+    en = coded[0]
+    event = event_in(en, "met in Moscow")
+    en.entities["Q:Moscow"].geo = {"lat": 55.75, "lon": 37.62}
+    record = to_plover(event, entities=en.entities, document=en.document)
+    assert record["event_type"] == "CONSULT" and record["event"] == ["CONSULT"]
+    assert record["id"] == event.id and record["source_doc"] == "en1"
+    assert set(record["actor_country"]) == {"KAZ", "RUS"} and record["recipient"] == []
+    assert record["location"]["name"] == "Moscow" and record["location"]["lat"] == 55.75
+    assert record["location"]["country"] == "RUS"
+    assert record["date"] == "2025-11-12"  # no date in the sentence: the publication date
+    assert record["source_text"] == event.evidence[0].text
+    assert record["extractor"] == "events@1" and record["quad_code"] == 1
+    assert record["actor"][0]["identifier_id"].startswith("Q:")
+    json.dumps(record)
+    orphan = to_plover(event, entities={}, document=None)
+    assert orphan["source_doc"] == "en1" and orphan["actor_country"] == []
