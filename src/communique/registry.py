@@ -13,9 +13,14 @@ from .errors import E
 # name -> "module:factory"; the factory takes keyword arguments and returns a component
 FACTORIES: dict[str, str] = {
     "segment": "communique.components.segment:Segmenter",
+    "ner": "communique.components.ner.component:EntityRecognizer",
+    "link": "communique.components.link.component:EntityLinker",
+    "timex": "communique.components.timex.component:TimexTagger",
+    "events": "communique.components.events.component:EventCoder",
+    "commitments": "communique.components.commitments.component:CommitmentExtractor",
 }
 
-DEFAULT_PIPELINE: tuple[str, ...] = ("segment",)
+DEFAULT_PIPELINE: tuple[str, ...] = ("segment", "ner", "link", "timex", "events", "commitments")
 
 
 def create(name: str, **options: Any):

@@ -30,3 +30,9 @@ def test_unsupported_language_falls_back_to_razdel():
     doc = make_doc("Один. Два три.", lang="uk")
     Segmenter()([doc])
     assert [s.text for s in doc.sentences] == ["Один.", "Два три."]
+
+
+def test_blank_russian_text_gives_no_sentences():
+    doc = make_doc("   \n  ", lang="ru")
+    Segmenter()([doc])
+    assert doc.sentences == [] and doc.tokens == []

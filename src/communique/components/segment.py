@@ -71,7 +71,7 @@ class Segmenter:
         for sent in doc.sentences:
             doc.tokens.extend(Token(sent.start + t.start, sent.start + t.stop, t.text)
                               for t in tokenize(sent.text))
-        if doc.lang == "ru":
+        if doc.lang == "ru" and doc.tokens:
             _natasha_parse(doc)
 
 

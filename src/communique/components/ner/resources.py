@@ -1,0 +1,57 @@
+"""Per-language word lists of the recogniser, read once from the data files next to this module."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+@lru_cache(maxsize=None)
+def demonyms(lang: str) -> dict[str, str]:
+    """Country adjective or demonym -> country name (English keys as written, Russian lemmas)."""
+    return {row[0]: row[1] for row in _rows(f"{lang}_demonyms.tsv") if len(row) >= 2}
+
+
+@lru_cache(maxsize=None)
+def en_titles() -> frozenset[str]:
+    """Lower-cased words that precede a person's name without being part of it."""
+    return frozenset(row[0] for row in _rows("en_titles.txt"))
+
+
+@lru_cache(maxsize=None)
+def ru_quote_triggers() -> dict[str, str]:
+    """Lemma of a word announcing a quoted name -> the kind of that name."""
+    return {row[0]: row[1] for row in _rows("ru_quote_triggers.tsv") if len(row) >= 2}
+
+
+@lru_cache(maxsize=None)
+def ru_not_names() -> frozenset[str]:
+    """Capitalised words the Russian model takes for names that are not names ("СМИ")."""
+    return frozenset(row[0] for row in _rows("ru_not_names.txt"))
+
+
+@lru_cache(maxsize=None)
+def ru_po_stop() -> frozenset[str]:
+    """Lemmas after "по" that begin an adverbial phrase ("по словам", "по делу")."""
+    return frozenset(row[0] for row in _rows("ru_po_stop.txt"))
+
+
+@lru_cache(maxsize=None)
+def ru_link_triggers() -> frozenset[str]:
+    """Lemmas of nouns announcing dash-joined link names ("линия", "коридор", "газопровод")."""
+    return frozenset(row[0] for row in _rows("ru_link_triggers.txt"))
+
+
+def demonym_country(word: str, *, lang: str) -> str | None:
+    """The country a demonym mention stands for ("Kazakh" -> "Kazakhstan", "российский" -> "Россия")."""
+    table = demonyms(lang)
+    return table.get(word) or table.get(word.lower()) or table.get(word[:1].upper() + word[1:].lower())
