@@ -241,3 +241,41 @@ def test_long_pathological_input_stays_fast(text):
     for lang in ("en", "ru"):
         find_timexes(text, lang=lang, anchor=ANCHOR, doc_id="t")
     assert time.perf_counter() - started < 20
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The treaty dates from nineteen ninety-six.", {"nineteen ninety-six": "1996"}),
+    ("Debts must be repaid by the year two thousand.", {"the year two thousand": "2000"}),
+    ("The deal should close by year-end.", {"year-end": "2025"}),
+    ("Output fell for the fiscal year, the ministry said.", {"the fiscal year": "2025"}),
+    ("Exports rose through the end of the year.", {"the end of the year": "2025"}),
+    ("Fighting eased over the summer.", {"the summer": "2025-SU"}),
+    ("Prices peaked this past spring.", {"this past spring": "2025-SP"}),
+    ("Growth picked up in the second half.", {"the second half": "2025-H2"}),
+    ("The accord was signed in May.", {"May": "2025-05"}),
+    ("Rebels fought on for 2 1/2 years.", {"2 1/2 years": "P2Y6M"}),
+    ("The truce will hold for two more weeks.", {"two more weeks": "P2W"}),
+    ("Talks lasted about three days.", {"three days": "P3D"}),
+    ("Unrest spread through the nineties.", {"the nineties": "199"}),
+    ("The port was founded in 1898.", {"1898": "1898"}),
+    ("Current rules stay in place in the near future.", {"Current": "PRESENT_REF",
+                                                          "the near future": "FUTURE_REF"}),
+])
+def test_tempeval_conventions(text, expected):
+    assert values(text) == expected
+
+
+def test_between_years_are_two_dates_and_adjectival_article_is_left_out():
+    assert values("Output doubled between 2015 and 2020.") == {"2015": "2015", "2020": "2020"}
+    assert [t.text for t in tag("The 14-day truce held.")] == ["14-day"]
+
+
+def test_that_year_takes_the_last_named_date_and_needs_one():
+    assert values("The plant opened in June 2019 and closed later that year.") == \
+        {"June 2019": "2019-06", "later that year": "2019"}
+    assert values("Trade grew that year.") == {}
+
+
+def test_weekday_named_on_its_own_day_is_the_anchor_even_in_the_future():
+    assert one("The envoy will arrive Wednesday.").value == "2025-11-12"
+    assert one("The envoy will arrive next Wednesday.").value == "2025-11-19"

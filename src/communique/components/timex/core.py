@@ -21,7 +21,7 @@ RESOLVERS = {
     "set": resolve.r_set, "weekday": resolve.r_weekday, "month": resolve.r_month,
     "season": resolve.r_season, "quarter": resolve.r_quarter, "half": resolve.r_half,
     "time": named.r_time, "pod": named.r_pod, "lookup": named.r_lookup,
-    "set_named": named.r_set_named, "holiday": named.r_holiday,
+    "set_named": named.r_set_named, "holiday": named.r_holiday, "year_words": named.r_year_words,
     "range_days": ranges.r_range_days, "range_years": ranges.r_range_years,
     "range_months": ranges.r_range_months,
 }
@@ -81,13 +81,24 @@ def _inside_name(text: str, start: int) -> bool:
 
 
 _QUARTER = re.compile(r"^(\d{4})-(Q[1-4])$")
+_DATE = re.compile(r"^\d{4}(?:-\d\d){0,2}$")
+_WIDTH = {"Y": 4, "M": 7, "D": 10}
+
+
+def _antecedent(last_date: str | None, unit: str | None) -> str | None:
+    """"that year", "that day": the year (month, day) of the last date named before."""
+    width = _WIDTH.get(unit or "")
+    if last_date is None or width is None or len(last_date) < width:
+        return None
+    return last_date[:width]
 
 
 def _discourse(chosen: list, ctx: Context) -> list:
     """Expressions that take their granularity from the text before them: with rule parameter
     ``discourse`` = ``quarter``, "the quarter" is the quarter last named; with ``year_shift``,
-    "a year earlier" after a quarter is that quarter of the shifted year."""
-    last_quarter, last_end = None, -1
+    "a year earlier" after a quarter is that quarter of the shifted year; with ``anaphor``,
+    "that year" is the year of the last date named (dropped when there is none)."""
+    last_quarter, last_end, last_date = None, -1, None
     window = int(ctx.language.settings.get("discourse_window", 600))
     kept = []
     for cand, res in chosen:
@@ -95,6 +106,12 @@ def _discourse(chosen: list, ctx: Context) -> list:
         recent = last_quarter and cand.start - last_end <= window
         if cand.rule.params.get("needs_context") and not recent:
             continue
+        if mode == "anaphor":
+            res.value = _antecedent(last_date, cand.rule.params.get("unit"))
+            if res.value is None:
+                continue
+        elif _DATE.match(res.value or ""):
+            last_date = res.value
         kept.append((cand, res))
         if mode and recent and res.value and ctx.anchor is not None:
             if mode == "quarter":

@@ -3,9 +3,10 @@ and words whose value is a lexicon entry ("now" → PRESENT_REF)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from . import normalize as N
-from .resolve import Context, Result, _g, _need, _year, r_date
+from .resolve import Context, Result, _g, _need, _year, number, r_date
 from .rules import Candidate
 
 
@@ -86,3 +87,19 @@ def r_lookup(c: Candidate, ctx: Context) -> Result | None:
     if value is None:
         return None
     return Result(c.rule.tag, value)
+
+
+def r_year_words(c: Candidate, ctx: Context) -> Result | None:
+    """Years in words: "nineteen ninety-six" → 1996, "the year two thousand" → 2000."""
+    lang, m = ctx.language, c.match
+    if _g(m, "mil"):
+        low = number(_g(m, "low"), lang) if _g(m, "low") else 0
+        year = 2000 + low if isinstance(low, int) else None
+    else:
+        cent = number(_g(m, "cent"), lang)
+        rest = number(re.sub(r"^oh[\s\-]+", "", _g(m, "rest") or "", flags=re.I), lang)
+        valid = isinstance(cent, int) and isinstance(rest, int) and 0 <= rest < 100
+        year = cent * 100 + rest if valid else None
+    if year is None or year > 2999:
+        return None
+    return Result(c.rule.tag, f"{year:04d}")

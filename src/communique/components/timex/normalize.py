@@ -11,6 +11,7 @@ import datetime as dt
 
 DATE_UNITS = ("D", "W", "M", "Q", "Y", "DE", "CE")
 TIME_UNITS = ("H", "MIN", "S")
+_SPLIT = {"Y": ("Y", "M", 12), "D": ("D", "H", 24), "H": ("H", "M", 60), "MIN": ("M", "S", 60)}
 
 
 class InvalidDate(ValueError):
@@ -78,22 +79,35 @@ def duration(n: int | float | None, unit: str) -> str:
         return f"P{_num(n * 100)}Y" if n is not None else "PXCE"
     if unit == "WE":
         return f"P{_num(2 * n)}D" if n is not None else "PXWE"
+    if n is not None and not float(n).is_integer() and unit in _SPLIT:
+        return _split(n, unit)
     count = "X" if n is None else _num(n)
     if unit in TIME_UNITS:
         return f"PT{count}{'M' if unit == 'MIN' else unit}"
     return f"P{count}{unit}"
 
 
+def _split(n: float, unit: str) -> str:
+    """A fractional count in whole units plus the next smaller one: 2.5 years → ``P2Y6M``."""
+    big, small, per = _SPLIT[unit]
+    whole, rest = int(n), round((n - int(n)) * per)
+    head = f"{whole}{big}" if whole else ""
+    if unit == "D":
+        return f"P{head}T{rest}H"
+    return f"P{'T' if unit in TIME_UNITS else ''}{head}{rest}{small}"
+
+
 def _num(n: int | float) -> str:
     return str(int(n)) if float(n).is_integer() else str(n)
 
 
-def weekday_date(anchor: dt.date, weekday: int, tense: str) -> dt.date:
+def weekday_date(anchor: dt.date, weekday: int, tense: str, *, same_day: bool = True) -> dt.date:
     """The date of ISO ``weekday`` (1 = Monday) nearest the anchor: on or before it for the past
-    and present, after it for the future."""
+    and present, after it for the future; the anchor's own weekday is the anchor itself unless
+    ``same_day`` is false ("next Friday" said on a Friday)."""
     delta = (weekday - anchor.isoweekday()) % 7
     if tense == "future":
-        return anchor + dt.timedelta(days=delta or 7)
+        return anchor + dt.timedelta(days=delta or (0 if same_day else 7))
     return anchor - dt.timedelta(days=(anchor.isoweekday() - weekday) % 7)
 
 

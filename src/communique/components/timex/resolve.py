@@ -52,6 +52,9 @@ def number(word: str | None, lang: Language) -> float | None:
     if word is None:
         return 1
     text = word.strip().replace(",", ".") if re.fullmatch(r"\d+,\d+", word.strip()) else word.strip()
+    half = re.fullmatch(r"(\d+)\s+1/2", text)
+    if half:
+        return int(half.group(1)) + 0.5
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         value = float(text)
         return int(value) if value.is_integer() else value
@@ -200,7 +203,7 @@ def r_duration(c: Candidate, ctx: Context) -> Result | None:
     unit = _unit(c.match, c.rule.params.get("unit"), lang)
     if unit is None:
         return None
-    if unit == "Q" and _fraction(c):
+    if unit == "Q" and _fraction(c, lang):
         return None
     n = None if c.rule.params.get("vague") else number(_g(c.match, "num"), lang)
     if n is not None and (n <= 0 or n > 100000 or (n >= 1000 and unit not in ("D", "H", "MIN", "S"))):
@@ -208,10 +211,12 @@ def r_duration(c: Candidate, ctx: Context) -> Result | None:
     return Result(c.rule.tag, N.duration(n, unit))
 
 
-def _fraction(c: Candidate) -> bool:
+def _fraction(c: Candidate, lang: Language) -> bool:
     """"a quarter of", "three-quarters": a fraction, not three months."""
     after = c.match.string[c.match.end():c.match.end() + 4]
     num = (_g(c.match, "num") or "").lower()
+    if num and number(num, lang) is None:
+        return False  # "several quarters of losses": a vague count of quarters
     return after.startswith(" of") or num in ("a", "an") or bool(re.search(r"\w-quarters", c.match.group(0)))
 
 
@@ -232,7 +237,7 @@ def r_weekday(c: Candidate, ctx: Context) -> Result | None:
     shift = lang.lookup("shift", _g(c.match, "shift"))
     tense = {-1: "past", 1: "future"}.get(shift) if shift else None
     tense = tense or ctx.tense(c.start)
-    date = N.weekday_date(anchor, int(weekday), tense)
+    date = N.weekday_date(anchor, int(weekday), tense, same_day=not shift)
     if shift == -1 and date == anchor:
         date -= dt.timedelta(days=7)
     pod = lang.lookup("pod", _g(c.match, "pod")) if c.rule.params.get("with_pod") else None
@@ -249,7 +254,7 @@ def r_month(c: Candidate, ctx: Context) -> Result | None:
     if c.rule.params.get("capital") and not _g(c.match, "month")[0].isupper():
         return None
     if _g(c.match, "month") and lang.lookup("ambiguous", _g(c.match, "month")) \
-            and shift is None and not _g(c.match, "mod"):
+            and shift is None and not _g(c.match, "mod") and not c.rule.params.get("prep"):
         return None
     anchor = _need(ctx)
     yshift = lang.lookup("shift", _g(c.match, "yshift"))
@@ -275,6 +280,12 @@ def r_season(c: Candidate, ctx: Context) -> Result | None:
         anchor = _need(ctx)
         shift = lang.lookup("shift", _g(c.match, "shift")) or 0
         year = anchor.year + int(shift)
+        month = lang.settings.get("season_month", {}).get(season)
+        if month and shift:  # "last summer": the latest one before the anchor's season
+            passed = month < anchor.month if shift < 0 else month > anchor.month
+            year = anchor.year + (0 if passed else (-1 if shift < 0 else 1))
+        elif c.rule.params.get("tensed") and month:
+            year = N.nearest_year(anchor, month, None, ctx.tense(c.start))
     return Result(c.rule.tag, f"{year:04d}-{season}")
 
 
@@ -295,7 +306,8 @@ def r_quarter(c: Candidate, ctx: Context) -> Result | None:
 
 
 def r_half(c: Candidate, ctx: Context) -> Result | None:
-    n = ctx.language.lookup("ordinal", _g(c.match, "ord"))
+    word = _g(c.match, "ord")
+    n = ctx.language.lookup("ordinal", word) or ctx.language.lookup("half", word)
     if n not in (1, 2):
         return None
     year = _year(_g(c.match, "year"), ctx) or _need(ctx).year

@@ -6,7 +6,9 @@ A data file holds ``lexicon`` (word → value tables: ``month``, ``weekday``, ``
 or words), with named groups the resolver reads (``day``, ``month``, ``year``, ``weekday``, ``shift``,
 ``unit``, ``num``, ``rel``, ``pod``, ``day1``/``day2``, ``year1``/``year2`` …), a ``kind`` naming the
 resolver, a ``tag`` and optional ``value``/``unit``/``confidence``/``case`` (case-sensitive).
-A group named ``t`` narrows the expression's span inside the match (e.g. to leave out a preposition).
+A group named ``t`` narrows the expression's span inside the match (e.g. to leave out a preposition);
+the setting ``trim_article`` (a regex) drops a leading article before an adjectival expression
+("the 14-day truce" → "14-day"), as TimeML spans do.
 Adding a language is adding a data file.
 """
 from __future__ import annotations
@@ -46,6 +48,7 @@ class Language:
     future: re.Pattern | None
     past: re.Pattern | None
     settings: dict[str, Any] = field(default_factory=dict)
+    trim_article: re.Pattern | None = None  # leading article dropped before an adjectival timex
 
     def lookup(self, table: str, word: str | None) -> Any:
         if word is None:
@@ -120,18 +123,25 @@ def load_language(code: str) -> Language | None:
     tense = data.get("tense", {})
     future = re.compile("|".join(tense["future"]), re.IGNORECASE) if tense.get("future") else None
     past = re.compile("|".join(tense["past"]), re.IGNORECASE) if tense.get("past") else None
-    return Language(code, lexicon, rules, future, past, data.get("settings", {}))
+    settings = data.get("settings", {})
+    trim = settings.get("trim_article")
+    trim = re.compile(trim, re.IGNORECASE) if trim else None
+    return Language(code, lexicon, rules, future, past, settings, trim)
 
 
 def candidates(text: str, language: Language) -> list[Candidate]:
     """Every match of every rule (overlapping); ``select`` picks among them."""
     out = []
+    trim = language.trim_article
     for rule in language.rules:
         for match in rule.regex.finditer(text):
             start, end = match.span("t") if "t" in rule.regex.groupindex and match.group("t") \
                 else match.span()
             if text[end - 1] == "." and _FULL_WORD_STOP.search(text, max(0, end - 12), end):
                 end -= 1  # a sentence's full stop after a whole word ("3 декабря.")
+            if trim is not None:
+                cut = trim.match(text[start:end])
+                start += cut.end() if cut else 0
             if end > start:
                 out.append(Candidate(start, end, rule, match))
     return out
