@@ -58,15 +58,47 @@ def sentence_encoder() -> Any:
     return USE()
 
 
+class _VectorMemo:
+    """Recently embedded texts -> vectors, so stages of one process never embed a text twice
+    (the events stage and the corpus stages read the same sentences)."""
+
+    def __init__(self, capacity: int = 50_000):
+        from collections import OrderedDict
+
+        self.capacity = capacity
+        self.items: "OrderedDict[str, Any]" = OrderedDict()
+
+    def get(self, text: str):
+        vec = self.items.get(text)
+        if vec is not None:
+            self.items.move_to_end(text)
+        return vec
+
+    def put(self, text: str, vec) -> None:
+        self.items[text] = vec
+        if len(self.items) > self.capacity:
+            self.items.popitem(last=False)
+
+
+_memo = _VectorMemo()
+
+
 def embed(texts: list[str], batch: int = 64):
     """Unit-normalised 512-d sentence embeddings as a float32 numpy array (n, 512)."""
     import numpy as np
 
-    if not texts:
-        return np.zeros((0, 512), dtype=np.float32)
-    model = sentence_encoder()
-    parts = [np.asarray(model(texts[i:i + batch]), dtype=np.float32) for i in range(0, len(texts), batch)]
-    vecs = np.vstack(parts)
-    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return vecs / norms
+    out = np.zeros((len(texts), 512), dtype=np.float32)
+    todo = [i for i, text in enumerate(texts) if _memo.get(text) is None]
+    if todo:
+        model = sentence_encoder()
+        fresh = [texts[i] for i in todo]
+        parts = [np.asarray(model(fresh[j:j + batch]), dtype=np.float32)
+                 for j in range(0, len(fresh), batch)]
+        vecs = np.vstack(parts)
+        norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        for i, vec in zip(todo, vecs / norms):
+            _memo.put(texts[i], vec)
+    for i, text in enumerate(texts):
+        out[i] = _memo.get(text)
+    return out
