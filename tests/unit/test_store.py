@@ -77,3 +77,17 @@ def test_newer_schema_is_refused(tmp_path):
         conn.execute(sa.update(schema.meta).values(value="999"))
     with pytest.raises(StoreError, match="newer"):
         Store.open(db)
+
+
+def test_commitments_belong_to_their_document(tmp_path):
+    from communique.records import Commitment, Span
+
+    def commitment(doc):
+        return Commitment(id=f"c-{doc}", kind="agreement", title="t", parties=[], sector="transport",
+                          status="signed", date=None, documents=[doc],
+                          evidence=[Span(doc=doc, start=0, end=1, text="x")])
+
+    with Store.open(str(tmp_path / "s.db")) as store:
+        store.save_analysis([("d1", [commitment("d1")], []), ("d2", [commitment("d2")], [])], version="v")
+        store.save_analysis([("d1", [commitment("d1")], [])], version="v")
+        assert sorted(c.id for c in store.iter_records("commitment")) == ["c-d1", "c-d2"]

@@ -26,6 +26,17 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _owner(rec: Record) -> str | None:
+    """The document a record belongs to (replaced with it on re-analysis), or None."""
+    doc = getattr(rec, "doc", None)
+    if isinstance(doc, str):
+        return doc
+    evidence = getattr(rec, "evidence", None)
+    if evidence and getattr(rec, "type", "") == "commitment":
+        return evidence[0].doc
+    return None
+
+
 class Store:
     def __init__(self, engine: sa.Engine, path: str):
         self.engine = engine
@@ -151,8 +162,7 @@ class Store:
         for rec in recs:
             data = rec.to_dict()
             data.pop("type", None)
-            rows.append({"type": rec.type, "doc": getattr(rec, "doc", None) if isinstance(
-                getattr(rec, "doc", None), str) else None, "rid": data.get("id"), "data": data})
+            rows.append({"type": rec.type, "doc": _owner(rec), "rid": data.get("id"), "data": data})
         if rows:
             conn.execute(sa.insert(S.records), rows)
 
