@@ -11,7 +11,7 @@ import typer
 from .config import DEFAULTS
 from .errors import CommuniqueError, E
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="communique: international-relations news into traced, structured records.")
 state = {"debug": False}
 
@@ -25,7 +25,11 @@ def _err(message: str) -> None:
 def _fail(err: Exception, code: int) -> None:
     if state["debug"]:
         raise err
-    _err(f"error: {err}")
+    if isinstance(err, CommuniqueError):
+        _err(f"error: {err}")
+    else:  # a bug, not bad input: one line, and what was committed before it is kept
+        _err(f"error: internal error ({type(err).__name__}: {err}); everything stored before it "
+             f"is kept; run with --debug for the traceback")
     raise typer.Exit(code)
 
 
@@ -72,6 +76,8 @@ def analyze(db: str = DB,
                                                              progress=progress))
     except CommuniqueError as err:
         _fail(err, 2)
+    except Exception as err:  # noqa: BLE001 - reported as one line, see _fail
+        _fail(err, 1)
     extra = f", {report.skipped_language} in unsupported languages (flagged)" \
         if report.skipped_language else ""
     _err(f"analysed {report.analyzed} document(s){extra} -> {db}")
@@ -119,6 +125,8 @@ def demo(out: str = typer.Option("demo-output", "--out", help="folder for the st
         run_demo(out=out, echo=typer.echo)
     except CommuniqueError as err:
         _fail(err, 2)
+    except Exception as err:  # noqa: BLE001 - reported as one line, see _fail
+        _fail(err, 1)
 
 
 @app.command()

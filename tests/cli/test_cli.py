@@ -81,3 +81,24 @@ def test_csv_and_parquet_tables(tmp_path):
     assert (tmp_path / "csv" / "document.csv").read_text().startswith("type,id,")
     assert runner.invoke(app, ["export", "--db", db, "--format", "parquet", "--out", str(tmp_path / "pq")]).exit_code == 0
     assert pq.read_table(tmp_path / "pq" / "document.parquet").num_rows == 1
+
+
+def test_an_internal_error_is_one_line_and_keeps_what_was_stored(tmp_path, monkeypatch):
+    from communique import registry
+
+    db = str(tmp_path / "c.db")
+    runner.invoke(app, ["ingest", "-", "--db", db], input=GOOD)
+
+    class Broken:
+        name, version, requires, assigns = "broken", "1", ("document",), ()
+
+        def __call__(self, docs):
+            raise RuntimeError("component exploded")
+
+    monkeypatch.setattr(registry, "default_components", lambda names=None: [Broken()])
+    result = runner.invoke(app, ["analyze", "--db", db])
+    assert result.exit_code == 1
+    assert "component exploded" in result.stderr and "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+    export = runner.invoke(app, ["export", "--db", db, "--format", "jsonl", "--out", "-"])
+    assert '"type": "document"' in export.stdout
