@@ -14,6 +14,14 @@ DISTRICT/LOCATION→LOC. Only the outermost mentions of those types are scored: 
 yields one layer, and the outermost one is the full name ("Министерство иностранных дел России",
 not its nested "России"). Discontinuous mentions are skipped.
 
+Descriptive organisations. The recogniser also marks organisations named by a common noun
+("правительство", "полиции Сан-Диего", "министерство обороны Мали"), on top of the names inside
+them, and lists them in ``doc.extras["ner_descriptive"]``. NEREL annotates these as ORGANIZATION,
+so they are scored there (the names nested in them fall on NEREL's nested gold mentions, ignored).
+factRuEval annotates them as descriptors (``org_descr``) or not at all, so for factRuEval they are
+left out of the predictions (``leave_out``): its guidelines make them neither names nor errors.
+The names inside them (the "Мали" of "правительство Мали") are scored in both sets as usual.
+
 Both sets: a prediction that exactly covers a gold mention of a type that is not scored (a
 factRu descriptor-only mention, a NEREL FACILITY, EVENT, NATIONALITY, ...) or a nested gold
 mention under a scored outermost one is neither right nor wrong and is ignored.
@@ -156,13 +164,15 @@ class Score:
         return "\n".join(rows)
 
 
-def predicted_spans(mentions, *, demonyms: bool = False) -> dict[tuple[int, int], str]:
+def predicted_spans(mentions, *, demonyms: bool = False,
+                    leave_out: set[tuple[int, int]] | frozenset = frozenset()) -> dict[tuple[int, int], str]:
     """Scored view of a component's mentions: kinds outside PER/ORG/GPE/LOC/FAC are left out, and
-    demonyms too unless the gold set marks country adjectives."""
+    demonyms too unless the gold set marks country adjectives; so are the spans in ``leave_out``
+    (descriptive organisations where the gold set marks only names, see the module's notes)."""
     out = {}
     for m in mentions:
         kind = KIND_TO_SCORED.get(m.kind)
-        if kind and (demonyms or not m.demonym):
+        if kind and (demonyms or not m.demonym) and (m.start, m.end) not in leave_out:
             out[(m.start, m.end)] = kind
     return out
 

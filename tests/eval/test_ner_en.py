@@ -1,7 +1,8 @@
 """English (and Russian) NER on the demo corpus gold (``src/communique/demo/manifest.json``).
 
 Strict span+kind P/R/F1 over the eight kinds; the manifest's conventions leave nationality
-adjectives out, so demonym mentions are not scored. Floors are the measured figures rounded down
+adjectives and organisations named by a common noun ("правительство", ``ner_descriptive``) out, so
+those mentions are not scored. Floors are the measured figures rounded down
 to 0.01; raise them when the recogniser improves, never lower them.
 """
 from __future__ import annotations
@@ -85,7 +86,9 @@ def evaluate(lang: str, *, show_errors: bool = False) -> KindScore:
                            n_chars=len(text), text=text))
         segment([doc])
         ner([doc])
-        predicted = {(m.start, m.end): m.kind for m in doc.mentions if not m.demonym}
+        descriptive = set(doc.extras.get("ner_descriptive", ()))
+        predicted = {(m.start, m.end): m.kind for m in doc.mentions
+                     if not m.demonym and (m.start, m.end) not in descriptive}
         score.add(gold, predicted)
         if show_errors:
             for span in sorted(set(gold) | set(predicted)):

@@ -176,3 +176,65 @@ def test_derived_names_need_a_real_country(kb):
 def test_short_forms_of_leaders(kb):
     assert _top(kb, "Xi", "en", "PER") == _top(kb, "Си Цзиньпин", "ru", "PER") == "per:xi-jinping"
     assert _top(kb, "Лула", "ru", "PER") == "per:luiz-inacio-lula-da-silva"
+
+
+# ---------------------------------------------------------------- on-disk cache of built structures
+
+
+def test_cache_builds_once_then_loads(tmp_path, monkeypatch):
+    from communique.kb import cache
+
+    monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(tmp_path))
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"built": len(calls)}
+
+    assert cache.cached("thing", "k1", build) == {"built": 1}
+    assert cache.cached("thing", "k1", build) == {"built": 1} and len(calls) == 1
+    assert cache.cached("thing", "k2", build) == {"built": 2}  # a new key (stale inputs): rebuilt
+    assert [p.name for p in tmp_path.glob("thing-*.pickle")] == ["thing-k2.pickle"]  # the stale one is gone
+    (tmp_path / "thing-k2.pickle").write_bytes(b"not a pickle")
+    assert cache.cached("thing", "k2", build) == {"built": 3}  # corrupt: rebuilt and rewritten
+    assert cache.cached("thing", "k2", build) == {"built": 3}
+
+
+def test_cache_is_safe_without_a_writable_dir(tmp_path, monkeypatch):
+    from communique.kb import cache
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(blocker / "sub"))  # cannot be created
+    assert cache.cached("thing", "k", lambda: [1, 2]) == [1, 2]
+    monkeypatch.setenv("COMMUNIQUE_CACHE", "off")
+    assert cache.cache_dir() is None and cache.cached("thing", "k", lambda: [3]) == [3]
+
+
+def test_cache_key_follows_inputs_and_defaults_to_user_cache(tmp_path, monkeypatch):
+    from communique.kb import cache, kb_fingerprint
+
+    source = tmp_path / "data.txt"
+    source.write_text("a")
+    first = cache.fingerprint([source])
+    source.write_text("b")
+    assert cache.fingerprint([source]) != first
+    assert kb_fingerprint() == kb_fingerprint()
+    monkeypatch.delenv("COMMUNIQUE_CACHE_DIR", raising=False)
+    monkeypatch.delenv("COMMUNIQUE_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache.cache_dir() == tmp_path / "communique"
+
+
+def test_cached_kb_and_gazetteer_match_a_fresh_build(tmp_path, monkeypatch):
+    import pickle
+
+    from communique.components.ner.gazetteer import Gazetteer
+
+    monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(tmp_path))
+    kb = get_kb()
+    loaded = pickle.loads(pickle.dumps(kb))
+    assert loaded.gazetteer("ru") == kb.gazetteer("ru") and len(loaded) == len(kb)
+    assert loaded.lookup("Токаев", lang="ru", kind="PER")[0].entity_id == "per:kassym-jomart-tokayev"
+    gaz = pickle.loads(pickle.dumps(Gazetteer([("Шанхайская организация сотрудничества", "ORG", "sco")], lang="ru")))
+    assert [m.entry.entity for m in gaz.match("саммит Шанхайской организации сотрудничества")] == ["sco"]

@@ -101,10 +101,23 @@ def test_unknown_names_get_one_id_in_both_languages(linker):
                   doc_id="d2")
     linker([en, ru])
     ids = {m.entity for m in en.mentions} | {m.entity for m in ru.mentions}
-    assert ids == {"per:shokan-ualikhanov"}
-    assert en.entities["per:shokan-ualikhanov"].name == "Shokan Ualikhanov"
-    assert ru.entities["per:shokan-ualikhanov"].name == "Shokan Ualikhanov"
-    assert ru.entities["per:shokan-ualikhanov"].names == {"ru": "Шокан Уалиханов"}
+    assert ids == {"ent:shokan-ualikhanov"}
+    assert en.entities["ent:shokan-ualikhanov"].name == "Shokan Ualikhanov"
+    assert ru.entities["ent:shokan-ualikhanov"].name == "Shokan Ualikhanov"
+    assert ru.entities["ent:shokan-ualikhanov"].names == {"ru": "Шокан Уалиханов"}
+
+
+def test_unknown_ids_do_not_depend_on_the_kind_the_ner_gave(linker):
+    en = make_doc("Posts on Korvalex spread fast.", "en", [("Korvalex", "ORG", "Korvalex")])
+    ru = make_doc("Посты в Корвалекс разошлись.", "ru", [("Корвалекс", "PER", "Корвалекс")], doc_id="d2")
+    linker([en, ru])
+    assert entity_of(en, "Korvalex") == entity_of(ru, "Корвалекс")
+    eid = entity_of(en, "Korvalex")
+    assert eid.startswith("ent:") and eid not in get_kb()
+    assert en.entities[eid].kind == "ORG" and ru.entities[eid].kind == "PER"
+    again = make_doc("Posts on Korvalex spread fast.", "en", [("Korvalex", "ORG", "Korvalex")], doc_id="d3")
+    EntityLinker(kb=get_kb())([again])
+    assert entity_of(again, "Korvalex") == eid  # stable across linkers (and runs)
 
 
 def test_surname_takes_the_full_name_in_the_same_document(linker):
@@ -112,13 +125,13 @@ def test_surname_takes_the_full_name_in_the_same_document(linker):
                    [("Aigerim Zhaksybekova", "PER", "Aigerim Zhaksybekova"), ("Zhaksybekova", "PER", "Zhaksybekova")])
     linker([doc])
     assert doc.mentions[0].entity == doc.mentions[1].entity
-    assert doc.mentions[0].entity.startswith("per:aigerim-") and doc.mentions[0].entity not in get_kb()
+    assert doc.mentions[0].entity.startswith("ent:aigerim-") and doc.mentions[0].entity not in get_kb()
 
 
 def test_a_bare_common_surname_is_not_forced_onto_a_kb_person(linker):
     doc = make_doc("Cooper, a farmer from Ohio, said prices rose.", "en", [("Cooper", "PER", "Cooper")])
     linker([doc])
-    assert doc.mentions[0].entity.startswith("per:") and doc.mentions[0].entity not in get_kb()
+    assert doc.mentions[0].entity.startswith("ent:") and doc.mentions[0].entity not in get_kb()
 
 
 def test_demonyms_stand_for_their_country(linker):
@@ -129,11 +142,12 @@ def test_demonyms_stand_for_their_country(linker):
     assert doc.mentions[0].entity == "country:KAZ" and ru.mentions[0].entity == "country:RUS"
 
 
-def test_unknown_organisation_and_place_get_prefixed_ids(linker):
+def test_unknown_organisation_and_place_get_new_ids_and_keep_their_kinds(linker):
     doc = make_doc("Zhetysu Agro Holding built a plant near Zzyzxville.", "en",
                    [("Zhetysu Agro Holding", "ORG", "Zhetysu Agro Holding"), ("Zzyzxville", "GPE", "Zzyzxville")])
     linker([doc])
-    assert doc.mentions[0].entity.startswith("org:") and doc.mentions[1].entity.startswith("loc:")
+    assert doc.mentions[0].entity == "ent:zhetisu-agro-kholding" and doc.mentions[1].entity.startswith("ent:")
+    assert doc.entities[doc.mentions[0].entity].kind == "ORG" and doc.entities[doc.mentions[1].entity].kind == "GPE"
     assert doc.entities[doc.mentions[1].entity].geo is None
 
 
@@ -216,14 +230,15 @@ def test_empty_and_odd_documents(linker):
     empty = make_doc("", "en", [])
     odd = make_doc("???", "kk", [("???", "ORG", "???")], doc_id="d2")
     linker([empty, odd])
-    assert empty.entities == {} and odd.mentions[0].entity.startswith("org:")
+    assert empty.entities == {} and odd.mentions[0].entity == "ent:x"
 
 
 def test_a_surname_mistaken_for_an_organisation_joins_the_person(linker):
     doc = make_doc("Dana Whitcombe won. Whitcombe thanked fans.", "en",
                    [("Dana Whitcombe", "PER", "Dana Whitcombe"), ("Whitcombe", "ORG", "Whitcombe")])
     linker([doc])
-    assert doc.mentions[0].entity == doc.mentions[1].entity and doc.mentions[0].entity.startswith("per:")
+    assert doc.mentions[0].entity == doc.mentions[1].entity and doc.mentions[0].entity.startswith("ent:")
+    assert doc.entities[doc.mentions[0].entity].kind == "PER"
 
 
 def test_formal_country_names(linker):
@@ -263,5 +278,20 @@ def test_new_facilities_are_placed_by_the_place_they_name(linker):
                    [("Aktau–Zhanaozen freight bypass", "FAC", "Aktau–Zhanaozen freight bypass")])
     linker([doc])
     entity = doc.entities[doc.mentions[0].entity]
-    assert entity.id.startswith("fac:") and entity.country == "KAZ"
+    assert entity.id.startswith("ent:") and entity.kind == "FAC" and entity.country == "KAZ"
     assert entity.geo["lat"] == pytest.approx(43.66, abs=0.3)
+
+
+def test_country_adjectives_the_kb_lacks_resolve_through_the_recogniser_table(linker):
+    doc = make_doc("малийские военные", "ru", [("малийские", "GPE", "малийский", True)])
+    linker([doc])
+    assert doc.mentions[0].entity == "country:MLI"
+
+
+def test_bare_descriptive_organisations_stay_unlinked(linker):
+    doc = make_doc("Полиция и полиция Мали.", "ru",
+                   [("Полиция", "ORG", "полиция"), ("полиция Мали", "ORG", "полиция Мали"), ("Мали", "GPE", "Мали")])
+    doc.extras["ner_descriptive"] = [(0, 7), (10, 22)]
+    linker([doc])
+    assert doc.mentions[0].entity is None  # "полиция" alone: no id shared by every police force
+    assert doc.mentions[1].entity == "ent:politsia-mali" and doc.mentions[2].entity == "country:MLI"

@@ -173,3 +173,40 @@ def test_overlaps_resolved_outer_span_then_priority():
     same_model = Candidate(40, 44, "PER", "Omsk", MODEL, 0.8)
     same_gaz = Candidate(40, 44, "GPE", "Omsk", GAZETTEER, 0.9)
     assert resolve([inner, outer, same_model, same_gaz]) == [outer, same_gaz]
+
+
+def test_russian_descriptive_organisations_nest_over_names(ner):
+    text = ("Переходное правительство Мали обратилось в полицию Сан-Диего, а министерство обороны Мали "
+            "промолчало. Полиция задержала его. Новое правительство собралось.")
+    doc = make_doc(text, lang="ru")
+    Segmenter()([doc])
+    ner([doc])
+    found = {m.text: m for m in doc.mentions}
+    for name in ("Переходное правительство Мали", "полицию Сан-Диего", "министерство обороны Мали",
+                 "Полиция", "правительство"):
+        assert found[name].kind == "ORG" and (found[name].start, found[name].end) in doc.extras["ner_descriptive"]
+    assert found["полицию Сан-Диего"].normal == "полиция Сан-Диего"
+    assert found["Полиция"].normal == "полиция"
+    assert {found["Мали"].kind, found["Сан-Диего"].kind} <= {"GPE", "LOC"}  # the names stay mentions
+    assert "Новое правительство" not in found
+
+
+def test_russian_named_bodies_brackets_quotes_and_final_stops(ner):
+    found = by_text(run(ner, "Он выступил на съезде Демократической партии. Лидер ХДС (Христианско-демократический "
+                             "союз Германии выступил. По данным РИА \"Новости\", он окончил King’s College London, "
+                             "KCL, и учился в Колумбийском университете. Офис «Башинформа» закрыт.", "ru"))
+    assert found["Демократической партии"].kind == "ORG"
+    assert found["Демократической партии"].normal == "Демократическая партия"
+    assert {"ХДС", "Христианско-демократический союз Германии", "King’s College London", "KCL",
+            "Колумбийском университете", "Башинформа"} <= set(found)
+    assert "РИА \"Новости\"" in found
+
+
+def test_descriptive_candidates_never_cut_through_names():
+    from communique.components.ner.candidates import PATTERN, add_descriptive
+
+    name = Candidate(10, 20, "GPE", "X", MODEL, 0.8)
+    inside = Candidate(0, 20, "ORG", "y X", PATTERN, 0.6, descriptive=True)
+    crossing = Candidate(15, 30, "ORG", "z", PATTERN, 0.6, descriptive=True)
+    same = Candidate(10, 20, "ORG", "X", PATTERN, 0.6, descriptive=True)
+    assert add_descriptive([name], [inside, crossing, same]) == [inside, name]

@@ -42,6 +42,7 @@ class KB:
         self._exact: dict[str, list[tuple[str, str]]] = {}  # normalised name -> [(id, lang)]
         self._surnames: dict[str, list[str]] = {}  # match key of a person's last name -> ids
         self._cache: dict[tuple, tuple[Candidate, ...]] = {}
+        self._gazetteers: dict[str, tuple[tuple[str, str, str], ...]] = {}
         exact = self._exact
         for eid, names in built.names.items():
             for lang, surface in names:
@@ -237,26 +238,24 @@ class KB:
 
     def gazetteer(self, lang: str) -> list[tuple[str, str, str]]:
         """(surface, kind, entity id) for the NER's matcher: precise names only, nominative forms."""
-        return list(_gazetteer(self, lang))
+        if lang not in self._gazetteers:
+            from .gazetteer import build_gazetteer
+
+            self._gazetteers[lang] = build_gazetteer(self, self._b, lang)
+        return list(self._gazetteers[lang])
+
+    def prepare(self, *, langs: tuple[str, ...] = ("en", "ru")) -> "KB":
+        """Build the lazily built indexes now (before the KB is stored in the on-disk cache)."""
+        self._keys  # noqa: B018 (builds the match-key index)
+        for lang in langs:
+            self.gazetteer(lang)
+        return self
 
     def names_of(self, entity_id: str) -> list[tuple[str, str]]:
         return list(self._b.names.get(entity_id, ()))
 
     def ids(self) -> list[str]:
         return list(self._b.entities)
-
-
-_GAZ: dict[tuple[int, str], tuple[tuple[str, str, str], ...]] = {}
-
-
-def _gazetteer(kb: KB, lang: str) -> tuple[tuple[str, str, str], ...]:
-    cached = _GAZ.get((id(kb), lang))
-    if cached is not None:
-        return cached
-    from .gazetteer import build_gazetteer
-
-    _GAZ[(id(kb), lang)] = out = build_gazetteer(kb, kb._b, lang)
-    return out
 
 
 @lru_cache(maxsize=50_000)

@@ -2,7 +2,9 @@
 
 Geocoding comes with linking: a place resolved to a KB city, region or country carries its
 coordinates and ISO alpha-3 country; the resolution's confidence is the entity's confidence.
-Per-mention details (entity, confidence, method) are kept in ``doc.extras["link"]``.
+Per-mention details (entity, confidence, method) are kept in ``doc.extras["link"]``. A descriptive
+organisation the KB does not know with no name inside (``doc.extras["ner_descriptive"]``:
+"полиция") is left unlinked.
 """
 from __future__ import annotations
 
@@ -46,6 +48,7 @@ class EntityLinker:
         mentions = doc.mentions[:MAX_MENTIONS]
         resolver = DocumentResolver(kb, lang=lang, gazetteer_hits=doc.extras.get("ner_gazetteer"))
         resolved = resolver.resolve(mentions)
+        _drop_new_descriptive(resolved, mentions, doc.extras.get("ner_descriptive", ()))
         details = []
         for i, m in enumerate(mentions):
             res = resolved.get(i)
@@ -117,6 +120,19 @@ class EntityLinker:
             details.append({"start": role.start, "end": role.end, "entity": entity,
                             "confidence": confidence, "method": "role"})
         return details
+
+
+def _drop_new_descriptive(resolved: dict[int, Resolution], mentions: list[Mention], spans) -> None:
+    """An organisation named by a bare common noun ("полиция") that the KB does not know stays
+    unlinked: a new id made from "полиция" would join every police force in every document. One
+    with a name inside ("полиция Москвы") is specific enough for an id of its own."""
+    descriptive = {tuple(s) for s in spans}
+    for i, m in enumerate(mentions):
+        res = resolved.get(i)
+        if res is None or res.known or (m.start, m.end) not in descriptive:
+            continue
+        if not any(o is not m and m.start <= o.start and o.end <= m.end for o in mentions):
+            del resolved[i]
 
 
 def _year(published: str | None) -> int | None:

@@ -3,8 +3,10 @@
 Order: the NER's gazetteer hit -> exact KB name or alias (per language) -> transliteration key,
 Russian nominative and fuzzy matches (inside ``KB.lookup``) -> context: candidates whose country
 appears among the document's other places get a bonus, bigger places a prior -> a new entity
-whose id is the kind prefix plus the transliterated slug, so the same unknown name gets one id in
-English and Russian. Surname-only person mentions take the full name named in the same document.
+whose id is ``ent:`` plus the transliterated slug of its name, whatever kind the NER gave it, so the
+same unknown name gets one id in English and Russian and across runs even where the two
+recognisers disagree on its kind ("Twitter" ORG, "Твиттер" PER); the kind stays on the entity.
+Surname-only person mentions take the full name named in the same document.
 """
 from __future__ import annotations
 
@@ -16,8 +18,7 @@ from ...kb import KB, Candidate, ru_to_en, slug
 from ...kb.translit import match_key
 from ...records import Mention
 
-PREFIX = {"PER": "per", "ORG": "org", "GPE": "loc", "LOC": "loc", "FAC": "fac", "EVENT": "event",
-          "WORK": "work", "MISC": "misc"}
+UNKNOWN = "ent"  # namespace of entities the KB does not know
 CONTEXT_BONUS = 0.12
 SMALL_CITY, SMALL_CITY_PENALTY = 100_000, 0.65
 FUZZY_BUDGET = 300  # distinct names per document that may go through fuzzy matching
@@ -37,7 +38,8 @@ def surface(mention: Mention) -> str:
 
 
 def new_id(kind: str, name: str) -> str:
-    return f"{PREFIX.get(kind, 'misc')}:{slug(name)}"
+    """The id of an entity the KB does not know: independent of ``kind``, stable across runs."""
+    return f"{UNKNOWN}:{slug(name) or 'x'}"
 
 
 def english_name(name: str, lang: str) -> str:
@@ -49,6 +51,19 @@ def demonym(kb: KB, mention: Mention, lang: str) -> Resolution | None:
         alpha3 = kb.country_of_demonym(word or "", lang)
         if alpha3 and f"country:{alpha3}" in kb:
             return Resolution(f"country:{alpha3}", 0.9, "demonym", True)
+    return _demonym_by_country_name(kb, mention, lang)
+
+
+def _demonym_by_country_name(kb: KB, mention: Mention, lang: str) -> Resolution | None:
+    """A country adjective the KB lacks but the recogniser's table names a country for ("малийский")."""
+    try:
+        from ..ner import demonym_country
+    except ImportError:
+        return None
+    name = demonym_country(mention.normal or mention.text, lang=lang)
+    for cand in kb.lookup(name, lang=lang, kind="GPE", fuzzy=False)[:1] if name else ():
+        if cand.entity_id.startswith("country:") and cand.score >= 0.85:
+            return Resolution(cand.entity_id, 0.85, "demonym", True)
     return None
 
 

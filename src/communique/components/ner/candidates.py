@@ -23,6 +23,7 @@ class Candidate:
     confidence: float
     demonym: bool = False
     entity: str | None = None  # the gazetteer's entity id, when a gazetteer entry matched
+    descriptive: bool = False  # an organisation named by a common noun ("правительство Мали")
 
 
 def resolve(candidates: list[Candidate]) -> list[Candidate]:
@@ -61,6 +62,19 @@ def _resolve_cluster(cluster: list[Candidate]) -> list[Candidate]:
         if all(cand.end <= o.start or o.end <= cand.start for o in chosen):
             chosen.append(cand)
     return chosen
+
+
+def add_descriptive(chosen: list[Candidate], descriptive: list[Candidate]) -> list[Candidate]:
+    """Descriptive organisations added on top of the chosen names: one may contain names (the
+    country in "правительство Мали" stays a mention of its own) but not cut through one, and is
+    left out where a name already covers the same span."""
+    out = list(chosen)
+    for cand in sorted(descriptive, key=lambda c: (c.start, -c.end)):
+        crossing = any(o.start < cand.end and cand.start < o.end
+                       and not (cand.start <= o.start and o.end <= cand.end) for o in out)
+        if not crossing and not any(o.start == cand.start and o.end == cand.end for o in out):
+            out.append(cand)
+    return sorted(out, key=lambda c: (c.start, -c.end))
 
 
 def plausible_gazetteer(gazetteer: list[Candidate], model: list[Candidate], *, text_length: int,

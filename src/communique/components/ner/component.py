@@ -1,14 +1,27 @@
 """The named-entity recogniser component: English and Russian mentions with normal forms."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Iterable, Sequence
 
 from ...pipeline import Doc
 from ...records import Mention
 from . import english, russian
-from .candidates import Candidate, resolve
+from .candidates import Candidate, add_descriptive, resolve
 from .propagate import harmonize, propagate
 from .gazetteer import Gazetteer
+
+
+def kb_gazetteer_index(lang: str) -> Gazetteer:
+    """The matcher over the knowledge base's names, from the on-disk cache when it is there."""
+    try:
+        from ...kb import kb_fingerprint
+        from ...kb.cache import cached, fingerprint
+    except ImportError:
+        return Gazetteer(kb_gazetteer(lang), lang=lang)
+    here = Path(__file__).resolve().parent
+    key = fingerprint([here / "gazetteer.py"]) + kb_fingerprint()[:8]
+    return cached(f"ner-gazetteer-{lang}", key, lambda: Gazetteer(kb_gazetteer(lang), lang=lang))
 
 
 def kb_gazetteer(lang: str) -> list[tuple[str, str, str | None]]:
@@ -28,6 +41,8 @@ class EntityRecognizer:
 
     ``gazetteer`` maps a language to ``(surface, kind, entity_id)`` entries; by default they come
     from the knowledge base. Gazetteer entries override the model's kind and span where they overlap.
+    Mentions do not overlap, except that a descriptive organisation ("правительство Мали", Russian)
+    may contain name mentions; its span is listed in ``doc.extras["ner_descriptive"]``.
     """
 
     name = "ner"
@@ -45,8 +60,10 @@ class EntityRecognizer:
 
     def gazetteer(self, lang: str) -> Gazetteer:
         if lang not in self._gazetteers:
-            entries = (self._entries or {}).get(lang, []) if self._entries is not None else kb_gazetteer(lang)
-            self._gazetteers[lang] = Gazetteer(entries, lang=lang)
+            if self._entries is None:
+                self._gazetteers[lang] = kb_gazetteer_index(lang)
+            else:
+                self._gazetteers[lang] = Gazetteer(self._entries.get(lang, []), lang=lang)
         return self._gazetteers[lang]
 
     def __call__(self, docs: list[Doc]) -> None:
@@ -61,11 +78,16 @@ class EntityRecognizer:
             found = russian.candidates(doc, self.gazetteer("ru"))
         else:
             found = []
-        chosen = resolve(found)
+        descriptive = [c for c in found if c.descriptive]
+        chosen = resolve([c for c in found if not c.descriptive])
         chosen = harmonize(resolve(chosen + propagate(doc, chosen, lang=lang)))
+        chosen = add_descriptive(chosen, descriptive)
         known = {(c.start, c.end): c.entity for c in chosen if c.entity}
         if known:
             doc.extras.setdefault("ner_gazetteer", {}).update(known)
+        spans = [(c.start, c.end) for c in chosen if c.descriptive]
+        if spans:
+            doc.extras.setdefault("ner_descriptive", []).extend(spans)
         return [self._mention(doc, c) for c in chosen]
 
     def _mention(self, doc: Doc, cand: Candidate) -> Mention:

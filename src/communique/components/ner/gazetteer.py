@@ -90,6 +90,13 @@ class Gazetteer:
     def __len__(self) -> int:
         return self.size
 
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "keys"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.keys = keyer_for(self.lang)
+
     def match(self, text: str, *, start: int = 0, end: int | None = None) -> list[Match]:
         """Non-overlapping longest matches, left to right, in ``text[start:end]``."""
         if not self._index:

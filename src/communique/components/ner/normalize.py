@@ -36,8 +36,11 @@ def recase(normal: str, surface: str) -> str:
         return normal
     out = []
     for word, orig in zip(words, original):
+        caps = len(orig) - len(orig.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"))
         if orig.isupper() and len(orig) > 1:
             out.append(word.upper())
+        elif caps >= 2:  # an abbreviation with a case ending: "МИДа" -> "МИД"
+            out.append(word[:caps].upper() + word[caps:])
         elif orig[:1].isupper():
             out.append(word[:1].upper() + word[1:])
         else:

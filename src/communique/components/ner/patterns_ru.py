@@ -1,12 +1,14 @@
 """Russian patterns for names natasha does not tag: dash-joined link names after a link noun
-("линии Аягоз – Бахты", FAC) and named documents ("Договор о союзнических отношениях",
-"Тяньцзиньская декларация о ...", WORK)."""
+("линии Аягоз – Бахты", FAC), named documents ("Договор о союзнических отношениях",
+"Тяньцзиньская декларация о ...", WORK) and organisations named by a common noun
+("правительство Мали", see ``institutions_ru``)."""
 from __future__ import annotations
 
 import re
 from typing import Any
 
 from .candidates import PATTERN, Candidate
+from .institutions_ru import body_candidates, institution_candidates
 from .normalize import nominative_words, ru_lemma
 from .resources import demonyms, ru_link_triggers
 
@@ -21,7 +23,10 @@ def pattern_candidates(doc: Any) -> list[Candidate]:
     out = links(doc.text)
     ndoc = doc.extras.get("natasha")
     if ndoc is not None:
-        out.extend(documents(doc.text, list(ndoc.tokens)))
+        tokens = list(ndoc.tokens)
+        out.extend(documents(doc.text, tokens))
+        out.extend(institution_candidates(doc.text, tokens))
+        out.extend(body_candidates(doc.text, tokens))
     return out
 
 

@@ -51,6 +51,25 @@ def ru_link_triggers() -> frozenset[str]:
     return frozenset(row[0] for row in _rows("ru_link_triggers.txt"))
 
 
+@lru_cache(maxsize=None)
+def ru_institutions() -> dict[str, str]:
+    """Lemma of a common noun naming an organisation ("правительство") -> "" or how it is
+    completed: "field" (a genitive field: "министерство культуры"), "owned" (needs an owner)."""
+    return {row[0]: row[1] if len(row) > 1 else "" for row in _rows("ru_institutions.tsv")}
+
+
+@lru_cache(maxsize=None)
+def ru_institution_adj_stop() -> frozenset[str]:
+    """Adjective lemmas before an institution noun that are not part of its designation."""
+    return frozenset(row[0] for row in _rows("ru_institution_adj_stop.txt"))
+
+
+@lru_cache(maxsize=None)
+def ru_body_nouns() -> frozenset[str]:
+    """Lemmas of nouns for kinds of organisation named by a capitalised adjective before them."""
+    return frozenset(row[0] for row in _rows("ru_body_nouns.txt"))
+
+
 def demonym_country(word: str, *, lang: str) -> str | None:
     """The country a demonym mention stands for ("Kazakh" -> "Kazakhstan", "российский" -> "Россия")."""
     table = demonyms(lang)

@@ -9,7 +9,7 @@ from ... import models
 from .caps import caps_spans, inside, russian_name_like
 from .candidates import DEMONYM, GAZETTEER, MODEL, PATTERN, Candidate, plausible_gazetteer
 from .gazetteer import Gazetteer, Match
-from .normalize import ru_lemma
+from .normalize import nominative_words, ru_lemma
 from .russian_spans import natasha_spans
 from .patterns_ru import pattern_candidates
 from .resources import demonyms, ru_quote_triggers
@@ -26,10 +26,33 @@ def candidates(doc: Any, gazetteer: Gazetteer) -> list[Candidate]:
     if caps:
         model = [c for c in model if not inside(caps, c.start, c.end)
                  or russian_name_like(doc.text[c.start:c.end].split())]
+    if ndoc is not None:
+        model = _with_country_adjectives(model, list(ndoc.tokens), doc.text)
     gaz = [_from_gazetteer(doc, m) for m in gazetteer.match(doc.text)]
     pos_at = {t.start: t.pos for t in doc.tokens}
     gaz = plausible_gazetteer(gaz, model, text_length=len(doc.text), pos_at=pos_at)
     return [*model, *gaz, *_demonyms(doc), *_quoted(doc), *pattern_candidates(doc)]
+
+
+def _with_country_adjectives(model: list[Candidate], tokens: list, text: str) -> list[Candidate]:
+    """A lower-case country adjective right before an organisation's name is part of it:
+    "японского МИДа" -> "японский МИД", "американского министерства иностранных дел"."""
+    table = demonyms("ru")
+    before = {t.stop: (i, t) for i, t in enumerate(tokens)}
+    out = []
+    for cand in model:
+        found = before.get(cand.start - 1) if cand.kind == "ORG" and text[cand.start - 1:cand.start] == " " else None
+        if found and found[1].pos == "ADJ" and found[1].text.islower() \
+                and (found[1].lemma or "").replace("ё", "е") in table and found[0] + 1 < len(tokens):
+            i, adj = found
+            head = tokens[i + 1]
+            words = nominative_words([adj.text, head.text], [adj.feats or {}, head.feats or {}])
+            normal = words[0] + " " + cand.normal if head.text.isupper() or head.start != cand.start \
+                else " ".join(words) + cand.normal[len(words[1]):] if cand.normal.startswith(words[1]) \
+                else words[0] + " " + cand.normal
+            cand = Candidate(adj.start, cand.end, "ORG", normal, cand.priority, cand.confidence)
+        out.append(cand)
+    return out
 
 
 def _from_gazetteer(doc: Any, match: Match) -> Candidate:

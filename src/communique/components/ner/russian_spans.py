@@ -107,13 +107,23 @@ def _split_lines(span: NatashaSpan, text: str) -> list[NatashaSpan]:
 
 
 def _split_parens(span: NatashaSpan, text: str) -> list[NatashaSpan]:
-    """"A (B)" -> A, B; a stray bracket at either end is dropped by _trim."""
+    """"A (B)" or "A (B" -> A, B and "A, B" -> A, B (a name and its abbreviation or translation);
+    a stray bracket at either end is dropped by _trim."""
     opens = [i for i, w in enumerate(span.words) if text[w.start:w.end] == "("]
     closes = [i for i, w in enumerate(span.words) if text[w.start:w.end] == ")"]
-    if len(opens) != 1 or closes != [len(span.words) - 1] or opens[0] == 0:
+    if len(opens) == 1 and opens[0] > 0 and closes in ([], [len(span.words) - 1]):
+        i = opens[0]
+        parts = [span.words[:i], span.words[i + 1:len(span.words) - len(closes)]]
+        return [c for p in parts if p for c in _split_commas(NatashaSpan(span.kind, p), text)]
+    return _split_commas(span, text) if not opens and not closes else [span]
+
+
+def _split_commas(span: NatashaSpan, text: str) -> list[NatashaSpan]:
+    commas = [i for i, w in enumerate(span.words) if text[w.start:w.end] == ","]
+    if span.kind not in ("ORG", "LOC") or not commas or commas[0] == 0 or commas[-1] == len(span.words) - 1:
         return [span]
-    i = opens[0]
-    return [NatashaSpan(span.kind, span.words[:i]), NatashaSpan(span.kind, span.words[i + 1:-1])]
+    bounds = [-1, *commas, len(span.words)]
+    return [NatashaSpan(span.kind, span.words[a + 1:b]) for a, b in zip(bounds, bounds[1:]) if b > a + 1]
 
 
 def _is_punct(text: str, word: Word) -> bool:
@@ -122,7 +132,8 @@ def _is_punct(text: str, word: Word) -> bool:
 
 def _trim(span: NatashaSpan, text: str) -> NatashaSpan | None:
     words = list(span.words)
-    while words and _is_punct(text, words[-1]) and text[words[-1].start] not in _QUOTES + ".":
+    while words and _is_punct(text, words[-1]) and (text[words[-1].start] not in _QUOTES + "."
+                                                    or _sentence_stop(words, text)):
         words.pop()
     while words and _is_punct(text, words[0]) and text[words[0].start] not in _QUOTES:
         words.pop(0)
@@ -139,6 +150,12 @@ def _trim(span: NatashaSpan, text: str) -> NatashaSpan | None:
     return NatashaSpan(span.kind, words)
 
 
+def _sentence_stop(words: list[Word], text: str) -> bool:
+    """A final "." after a word of four letters or more ends the sentence, not an abbreviation."""
+    return text[words[-1].start:words[-1].end] == "." and len(words) > 1 \
+        and sum(ch.isalpha() for ch in text[words[-2].start:words[-2].end]) >= 4
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[max(0, start - 3):start].rstrip(" \t«\"„“(")
     return not before or before[-1] in ".!?\n…"
@@ -149,6 +166,8 @@ def _close_quote(span: NatashaSpan, text: str) -> NatashaSpan:
     inside = text[span.start:span.end]
     if inside.count("«") > inside.count("»") and text[span.end:span.end + 1] == "»":
         return NatashaSpan(span.kind, span.words + [Word(span.end, span.end + 1, "»")])
+    if inside.count('"') % 2 and inside[:1] != '"' and inside[-1:] != '"' and text[span.end:span.end + 1] == '"':
+        return NatashaSpan(span.kind, span.words + [Word(span.end, span.end + 1, '"')])  # РИА "Новости"
     return span
 
 
@@ -159,6 +178,11 @@ def _balance_quotes(words: list[Word], text: str) -> list[Word]:
         words = words[:-1]
     if words and text[words[0].start] in "«„“" and "»" not in inside and "”" not in inside:
         words = words[1:]
+    if words and inside.count('"') % 2:  # an ASCII quote with no partner: drop it where it is at an edge
+        if text[words[-1].start:words[-1].end] == '"':
+            words = words[:-1]
+        elif text[words[0].start:words[0].end] == '"':
+            words = words[1:]
     return words
 
 
