@@ -73,6 +73,14 @@ def test_english_facility_and_document_patterns():
     assert found["Declaration on Eternal Friendship"].kind == "WORK"
 
 
+def test_link_names_after_their_noun_and_facilities_after_a_possessive():
+    found = by_text(run(EntityRecognizer(gazetteer={}),
+                        "Freight now moves on railway lines such as Shymkent–Tashkent and Termez–Mazar, "
+                        "and the delegation landed at Tashkent's Yuzhny Airport."))
+    assert found["Shymkent–Tashkent"].kind == "FAC" and found["Termez–Mazar"].kind == "FAC"
+    assert found["Yuzhny Airport"].kind == "FAC" and "Tashkent's Yuzhny Airport" not in found
+
+
 def test_russian_declined_forms_are_normalised(ner):
     found = by_text(run(ner, "Переговоры с Казахстаном прошли в Москве. Делегация Касым-Жомарта "
                              "Токаева прибыла на саммит Шанхайской организации сотрудничества.", "ru"))

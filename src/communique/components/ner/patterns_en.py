@@ -17,6 +17,12 @@ _LINK_TAIL = (r"(?:[^\S\n]+(?:transport|transit|railway|rail|gas|oil|road|highwa
 _LINKS = re.compile(rf"(?P<names>{_JOINED}(?:(?:[^\S\n]*,[^\S\n]*|[^\S\n]+and[^\S\n]+|[^\S\n]*,[^\S\n]*and[^\S\n]+){_JOINED})*)"
                     rf"(?P<tail>{_LINK_TAIL})")
 _JOINED_RE = re.compile(_JOINED)
+# the link noun first: "railway lines such as X–Y and Z–W"
+_LINKS_AFTER = re.compile(
+    r"\b(?:lines?|railways?|railroads?|corridors?|pipelines?|highways?|routes?|roads?|motorways?)"
+    r"(?:[^\S\n]*,)?(?:[^\S\n]+(?:such[^\S\n]+as|including|like|between))?[^\S\n]+"
+    rf"(?P<names>{_JOINED}(?:(?:[^\S\n]*,[^\S\n]*|[^\S\n]+and[^\S\n]+|[^\S\n]*,[^\S\n]*and[^\S\n]+){_JOINED})*)")
+_POSSESSIVE = re.compile(r"^.*?['’]s[^\S\n]+")
 _FACILITY = re.compile(
     rf"\b(?:{_CAP}[^\S\n]+){{0,3}}{_CAP}(?:[^\S\n]+International)?[^\S\n]+(?:Airport|Nuclear[^\S\n]+Power[^\S\n]+(?:Plant|Station)|"
     r"Hydroelectric[^\S\n]+Power[^\S\n]+(?:Plant|Station)|Power[^\S\n]+(?:Plant|Station)|NPP|HPP|Dam|Seaport|"
@@ -32,10 +38,6 @@ _OUTLET = re.compile(
     r"Gazette|Tribune|Journal|Daily|Observer|Courier|Review|Chronicle|Telegraph|Express)\b")
 _NAMED_DOCUMENT = re.compile(
     rf"\b(?:{_CAP}[^\S\n]+){{1,3}}(?:Declaration|Treaty|Charter|Accord|Protocol|Convention)\b")
-_DOCUMENT = re.compile(
-    rf"\b(?:{_CAP}[^\S\n]+){{1,3}}(?:Declaration|Treaty|Charter|Accord|Protocol|Convention)\b")
-_NOT_NAMES = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
-                        r"March|April|May|June|July|August|September|October|November|December)\b")
 _DOCUMENT = re.compile(
     r"\b(?:(?:Joint|Comprehensive)[^\S\n]+)?(?:Declaration|Treaty|Charter|Memorandum|Agreement|Convention|"
     r"Accord|Protocol)[^\S\n]+(?:on|of)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w-]*"
@@ -72,11 +74,19 @@ def _links(text: str) -> list[Candidate]:
             start = base + name.start()
             end = match.end("tail") if k == len(names) - 1 else base + name.end()
             out.append(Candidate(start, end, "FAC", text[start:end], PATTERN, 0.8))
+    for match in _LINKS_AFTER.finditer(text):
+        base = match.start("names")
+        for name in _JOINED_RE.finditer(match.group("names")):
+            start, end = base + name.start(), base + name.end()
+            out.append(Candidate(start, end, "FAC", text[start:end], PATTERN, 0.75))
     return out
 
 
 def _trimmed(text: str, start: int, end: int, kind: str) -> Candidate | None:
     name = text[start:end]
+    owner = _POSSESSIVE.match(name)  # "Moscow's Vnukovo Airport": the facility is what follows
+    if owner and owner.end() < len(name):
+        start, name = start + owner.end(), name[owner.end():]
     while " " in name and name.split(" ", 1)[0] in _LEADING_NOISE:
         cut = name.index(" ") + 1
         start, name = start + cut, name[cut:]
