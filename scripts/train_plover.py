@@ -26,29 +26,31 @@ PACKAGE = MODEL_PATH.parent
 GOLD = Path("plover") / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt"
 
 
-def load_examples() -> list[tuple[str, str]]:
+def load_examples() -> list[tuple[str, str, str]]:
+    """The project's own example sentences as (text, label, language)."""
     rows = []
     for lang in ("en", "ru"):
         with open(PACKAGE / f"examples_{lang}.jsonl", encoding="utf-8") as fh:
-            rows += [(r["text"], r["label"]) for r in map(json.loads, fh) if r.get("text")]
+            rows += [(r["text"], r["label"], lang) for r in map(json.loads, fh) if r.get("text")]
     return rows
 
 
-def load_gold(data: Path) -> list[tuple[str, str]]:
-    """PLOVER gold records as (sentence, 16-type label), without the DOCUMENT header."""
+def load_gold(data: Path) -> list[tuple[str, str, str]]:
+    """PLOVER gold records as (sentence, 16-type label, "en"), without the DOCUMENT header."""
     records = json.loads((data / GOLD).read_text(encoding="utf-8"))
-    return [(r["text"], map_label(r["event"])) for r in records
+    return [(r["text"], map_label(r["event"]), "en") for r in records
             if r.get("event") != "DOCUMENT" and r.get("text")]
 
 
-def train(rows: list[tuple[str, str]]):
-    """The classifier trained on (text, label) rows, and the embeddings it was trained on."""
-    from communique.models import embed
+def train(rows: list[tuple[str, str, str]]):
+    """The classifier trained on (text, label, language) rows, and its input features."""
+    from communique.components.events.features import text_features
 
-    x = embed([text for text, _ in rows])
-    model = PloverClassifier.fit(x, [label for _, label in rows], **TRAIN_OPTIONS)
+    x = text_features([(text, lang) for text, _, lang in rows])
+    model = PloverClassifier.fit(x, [label for _, label, _ in rows], **TRAIN_OPTIONS)
     model.meta.update({"training": "project examples (en, ru) + PLOVER gold records",
-                       "license": "CC BY-SA 4.0", "embedding": "multilingual USE (512-d)"})
+                       "license": "CC BY-SA 4.0",
+                       "features": "USE sentence + 2 phrases (3 x 512) + triggers + markers"})
     return model, x
 
 
@@ -63,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     examples, gold = load_examples(), load_gold(args.data)
     rows = examples + gold
     model, x = train(rows)
-    labels = [label for _, label in rows]
+    labels = [label for _, label, _ in rows]
     predicted = model.predict(x)
     accuracy = sum(a == b for a, b in zip(labels, predicted)) / len(rows)
     model.save(args.out)

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from communique.components.events import EventCoder
+from communique.components.events import features as F
 from communique.components.events import roles as R
 from communique.components.events.classifier import (LABELS, MODEL_PATH, NONE, PloverClassifier,
                                                      combine)
@@ -100,7 +101,7 @@ def test_records_are_well_formed(coded):
         assert doc.events
         for event in doc.events:
             assert event.plover in PLOVER_TYPES
-            assert event.extractor == "events@1"
+            assert event.extractor == "events@2"
             assert 0.0 <= event.confidence <= 1.0
             assert set(event.context) <= SPEC_CONTEXTS
             for span in event.evidence:
@@ -211,7 +212,19 @@ def test_combination_rule():
 def test_shipped_model_is_small_and_complete():
     assert MODEL_PATH.stat().st_size < 1_000_000
     model = PloverClassifier.load()
-    assert model.labels == LABELS and model.weights.shape == (512, len(LABELS))
+    assert model.labels == LABELS and model.weights.shape == (F.N_FEATURES, len(LABELS))
+
+
+def test_predicate_phrase_follows_the_reported_clause():
+    # (start, dependency, head start, lemma, pos) of "Officials said Ankara rejected the request."
+    heads = [(0, "nsubj", 10, "official", "NOUN"), (10, "ROOT", 10, "say", "VERB"),
+             (15, "nsubj", 22, "ankara", "PROPN"), (22, "ccomp", 10, "reject", "VERB"),
+             (31, "det", 39, "the", "DET"), (35, "dobj", 22, "request", "NOUN"),
+             (42, "punct", 10, ".", "PUNCT")]
+    assert F.predicate_phrase(heads) == "reject request"
+    assert F.predicate_phrase([]) == ""
+    row = F.trigger_vector({"REJECT"})
+    assert row.sum() == 1 and row[list(PLOVER_TYPES).index("REJECT")] == 1
 
 
 def test_lexicons_use_spec_names_only():
@@ -241,7 +254,7 @@ def test_plover_export(coded):
     assert record["location"]["country"] == "RUS"
     assert record["date"] == "2025-11-12"  # no date in the sentence: the publication date
     assert record["source_text"] == event.evidence[0].text
-    assert record["extractor"] == "events@1" and record["quad_code"] == 1
+    assert record["extractor"] == "events@2" and record["quad_code"] == 1
     assert record["actor"][0]["identifier_id"].startswith("Q:")
     json.dumps(record)
     orphan = to_plover(event, entities={}, document=None)

@@ -1,10 +1,11 @@
-"""PLOVER event-type classifier: sentence embeddings + a linear softmax layer trained in numpy.
+"""PLOVER event-type classifier: a linear softmax layer trained in numpy over the features of
+:mod:`.features` (sentence embedding, predicate-phrase embedding, trigger-lexicon hits).
 
 The embeddings are the multilingual Universal Sentence Encoder vectors of
 :func:`communique.models.embed` (unit norm, 512-d), so one English-and-Russian model serves both
 languages. The classes are the 16 PLOVER event types plus ``NONE`` (a sentence that reports no
 event: a heading, background, a fact). The shipped parameters live in ``plover_model.npz``
-(float16, a few tens of kB; see ``MODEL_LICENSE.md``); ``scripts/train_plover.py`` rebuilds them.
+(float16, about 50 kB; see ``MODEL_LICENSE.md``); ``scripts/train_plover.py`` rebuilds them.
 
 Combination with the trigger lexicons (the rule used by :mod:`.component`): the classifier gives
 ``p`` over the 17 classes; each event type whose trigger lemma occurs in the sentence gets a bonus

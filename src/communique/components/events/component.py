@@ -1,7 +1,8 @@
 """``EventCoder``: one PLOVER event per sentence that reports one (EN and RU).
 
-For every sentence with a verb, the type comes from the shipped classifier (multilingual sentence
-embeddings + softmax, :mod:`.classifier`) combined with the trigger lemmas of the language's
+For every sentence with a verb, the type comes from the shipped classifier (softmax over the
+sentence embedding, the embedding of its predicate phrase and its trigger-lexicon hits,
+:mod:`.features`, :mod:`.classifier`) combined with the trigger lemmas of the language's
 lexicon (rule in :mod:`.classifier`). Two PLOVER conventions are applied on top: a cooperative
 action reported in the future or as an intention (CONSULT, SUPPORT, COOPERATE, AID + "will",
 "plan to", a future verb) is AGREE; a negated action ("did not meet") is not coded, except for
@@ -15,12 +16,12 @@ from pathlib import Path
 
 from ...pipeline import Doc
 from ...records import Event, Sentence, Span
+from . import features as F
 from . import roles as R
 from .classifier import MODEL_PATH, NONE, PloverClassifier, combine
 
 FUTURE_TO_AGREE = ("CONSULT", "SUPPORT", "COOPERATE", "AID")
 INTERSTATE = ("CONSULT", "AGREE", "SUPPORT")
-MAX_EMBED_CHARS = 1000
 MAX_SENTENCE_CHARS = 2000
 
 
@@ -32,7 +33,7 @@ def event_id(*, doc_id: str, start: int, plover: str) -> str:
 
 class EventCoder:
     name = "events"
-    version = "1"
+    version = "2"
     requires = ("sentences", "mentions", "timexes")
     assigns = ("events",)
 
@@ -64,19 +65,22 @@ class EventCoder:
                     candidates.append((doc, sent, words))
         if not candidates:
             return
-        from ... import models
-
-        vectors = models.embed([s.text[:MAX_EMBED_CHARS] for _, s, _ in candidates])
-        probs = self.model.predict_proba(vectors)
-        for (doc, sent, words), p in zip(candidates, probs):
-            event = self.code(doc, sent, words=words, probs=p)
+        found = [R.triggers(R.lexicon(doc.lang), words) for doc, _, words in candidates]
+        x = F.features([s.text for _, s, _ in candidates],
+                       [F.sentence_heads(d, s) for d, s, _ in candidates],
+                       [F.trigger_vector(f, F.markers(R.lexicon(d.lang), w, d, s))
+                        for f, (d, s, w) in zip(found, candidates)])
+        probs = self.model.predict_proba(x)
+        for (doc, sent, words), p, hits in zip(candidates, probs, found):
+            event = self.code(doc, sent, words=words, probs=p, found=hits)
             if event is not None:
                 doc.events.append(event)
 
-    def code(self, doc: Doc, sent: Sentence, *, words: R.Words, probs) -> Event | None:
+    def code(self, doc: Doc, sent: Sentence, *, words: R.Words, probs,
+             found: dict[str, int] | None = None) -> Event | None:
         """The event of one sentence from its class probabilities, or None."""
         lex = R.lexicon(doc.lang)
-        found = R.triggers(lex, words)
+        found = R.triggers(lex, words) if found is None else found
         plover, confidence = combine(probs, labels=self.model.labels, triggered=set(found))
         if plover == NONE:
             return None
