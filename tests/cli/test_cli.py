@@ -102,3 +102,20 @@ def test_an_internal_error_is_one_line_and_keeps_what_was_stored(tmp_path, monke
     assert len(result.stderr.strip().splitlines()) == 1
     export = runner.invoke(app, ["export", "--db", db, "--format", "jsonl", "--out", "-"])
     assert '"type": "document"' in export.stdout
+
+
+def test_demo_end_to_end(tmp_path):
+    result = runner.invoke(app, ["demo", "--out", str(tmp_path / "demo")])
+    assert result.exit_code == 0, result.output
+    assert "records:" in result.stdout and "stories:" in result.stdout
+    records = [json.loads(line) for line in (tmp_path / "demo" / "records.jsonl").read_text().splitlines()]
+    kinds = {r["type"] for r in records}
+    assert {"document", "entity", "timex", "event", "commitment", "story", "claim"} <= kinds
+    docs = {r["id"]: r["text"] for r in records if r["type"] == "document"}
+    for record in records:  # every piece of evidence slices its document's text
+        spans = record.get("mentions") or record.get("evidence") or record.get("support") or []
+        for span in spans:
+            assert docs[span["doc"]][span["start"]:span["end"]] == span["text"]
+        assert record["type"] == "document" or 0.0 <= record["confidence"] <= 1.0
+    again = runner.invoke(app, ["demo", "--out", str(tmp_path / "demo")])
+    assert again.exit_code == 0  # re-running is a no-op ingest and a resumed analysis
