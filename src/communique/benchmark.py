@@ -53,6 +53,7 @@ def run_bench(*, n_articles: int = 40, repeat: int = 1) -> dict:
     pipeline_s = sum(stages.values())
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "bench.db")
+        models.forget_embeddings()
         store_s = _timed(lambda: _ingest_and_analyze(articles, db, components), 1)
     n = len(articles)
     return {
@@ -74,6 +75,7 @@ def _stage_times(documents, components, repeat: int) -> dict[str, float]:
     """Best seconds per component over ``repeat`` runs of the whole pipeline."""
     best: dict[str, float] = {}
     for _ in range(repeat):
+        models.forget_embeddings()
         docs = [Doc(document=d) for d in documents]
         for component in components:
             start = time.perf_counter()

@@ -83,6 +83,11 @@ class _VectorMemo:
 _memo = _VectorMemo()
 
 
+def forget_embeddings() -> None:
+    """Empty the per-process embedding memo (benchmarks time the encoder, not the memo)."""
+    _memo.items.clear()
+
+
 def embed(texts: list[str], batch: int = 64):
     """Unit-normalised 512-d sentence embeddings as a float32 numpy array (n, 512)."""
     import numpy as np
