@@ -19,8 +19,31 @@ def iter_export_records(store) -> Iterator[dict]:
         yield document.to_dict()
     yield from _entities(store)
     for kind in EXPORT_TYPES[2:]:
-        for record in store.iter_records(kind):
-            yield record.to_dict()
+        records = (record.to_dict() for record in store.iter_records(kind))
+        yield from (_merged(records) if kind in MERGED_TYPES else records)
+
+
+# the story stage gives the same commitment or event told by several articles one shared id;
+# the export writes it once, with every document and every piece of evidence
+MERGED_TYPES = ("commitment", "event")
+
+
+def _merged(records) -> Iterator[dict]:
+    groups: dict[str, dict] = {}
+    for record in records:
+        first = groups.get(record["id"])
+        if first is None:
+            groups[record["id"]] = record
+            continue
+        documents = first.get("documents") or [first["doc"]]
+        for doc in record.get("documents") or [record["doc"]]:
+            if doc not in documents:
+                documents.append(doc)
+        first["documents"] = documents
+        seen = {(e["doc"], e["start"], e["end"]) for e in first["evidence"]}
+        first["evidence"] += [e for e in record["evidence"] if (e["doc"], e["start"], e["end"]) not in seen]
+        first["confidence"] = max(first["confidence"], record["confidence"])
+    yield from groups.values()
 
 
 def _entities(store) -> Iterator[dict]:

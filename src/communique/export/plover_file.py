@@ -10,8 +10,11 @@ def write_plover(store, out: str) -> dict[str, int]:
 
     entities = store.entities()
     documents = {d.id: d for d in store.iter_documents()}
+    events = {}
+    for event in store.iter_records("event"):  # an event told by several articles is one record
+        events.setdefault(event.id, event)
     rows = [to_plover(event, entities=entities, document=documents.get(event.doc))
-            for event in store.iter_records("event")]
+            for event in events.values()]
     if out.endswith(".jsonl") or out == "-":
         text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     else:
