@@ -37,6 +37,9 @@ class CompareConfig:
     omission_absent: float = 0.55  # ... and only what none of its passages comes this close to
     addition_needs_specific: bool = True
     tight: float = 0.5  # facts are compared between passages at least this similar
+    counterpart: float = 0.45  # a lone passage this close to another source's passage is compared
+    counterpart_alone: float = 0.5  # ... this close when they name nothing specific in common
+    counterpart_kinds: tuple = ("number", "date", "modality", "place")  # actors: too often another act
 
 
 @dataclass
@@ -234,7 +237,10 @@ def _additions(story: StoryText, units_of, facets, cfg: CompareConfig) -> list[D
                 doc_runs.append([unit])
         else:
             doc_runs.append([])
-    out = []
+    out, pairs = [], set()
+    for doc, doc_runs in list(runs.items()):
+        found, runs[doc] = _counterparts(story, doc_runs, facets, cfg, pairs)
+        out += found
     for doc, doc_runs in runs.items():
         elsewhere = _content_elsewhere(story, doc, facets)
         other_text = " ".join(d.text.lower() for i, d in story.documents.items() if i != doc)
@@ -250,6 +256,53 @@ def _additions(story: StoryText, units_of, facets, cfg: CompareConfig) -> list[D
             out.append(_disc(story.story, "addition", [u.span for u in run], [], [doc], text,
                              run[0].claim, 0.8))
     return out
+
+
+def _counterparts(story: StoryText, doc_runs: list[list[Unit]], facets, cfg: CompareConfig,
+                  pairs: set) -> tuple[list[Discrepancy], list[list[Unit]]]:
+    """Typed checks before "addition": a lone passage that restates another source's passage
+    (close, though too loosely to be aligned) with a plainly different fact (a number, a date, a
+    place, the modality) is that discrepancy, not something only one source tells. The runs come
+    back without those passages; ``pairs`` remembers the passage pairs already reported."""
+    out, rest = [], []
+    for run in doc_runs:
+        kept: list[Unit] = []  # the rest of the run stays one addition
+        for unit in run:
+            found = _counterpart(story, unit, facets, cfg)
+            if not found:
+                kept.append(unit)
+                continue
+            pair = frozenset((s.doc, s.start) for s in [*found.a, *found.b])
+            if pair not in pairs:
+                out.append(found)
+                pairs.add(pair)
+        rest.append(kept)
+    return out, rest
+
+
+def _counterpart(story: StoryText, unit: Unit, facets, cfg: CompareConfig) -> Discrepancy | None:
+    others = [u for u in story.units if u.doc != unit.doc and u.doc not in story.duplicates
+              and (u.doc, u.index) in facets]
+    if not others:
+        return None
+    sims = story.vectors[[story.row(u) for u in others]] @ story.vectors[story.row(unit)]
+    best = int(np.argmax(sims))
+    if float(sims[best]) < cfg.counterpart:
+        return None
+    other = others[best]
+    shared = {e for e in unit.entities & other.entities if not e.startswith(("country:", "~"))}
+    if not shared and float(sims[best]) < cfg.counterpart_alone:
+        return None  # loosely similar and nothing specific in common: another statement
+    by_doc = {unit.doc: facets[(unit.doc, unit.index)], other.doc: facets[(other.doc, other.index)]}
+    for kind in cfg.counterpart_kinds:
+        sides = _sides(kind, by_doc)
+        if sides:
+            side_a, side_b, what = sides
+            a, b = (unit, other) if unit.doc in side_a else (other, unit)
+            text = f"{kind}: {what} ({_label(story, a.doc)} / {_label(story, b.doc)})"
+            return _disc(story.story, kind, [a.span], [b.span], [a.doc, b.doc], text, unit.claim,
+                         round(0.5 * float(sims[best]) + 0.3, 3))
+    return None
 
 
 def _content_elsewhere(story: StoryText, doc: str, facets) -> set:

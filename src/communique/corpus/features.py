@@ -19,6 +19,7 @@ import numpy as np
 DIM = 512
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _LEAD_SENTENCES = 3
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass
@@ -30,6 +31,7 @@ class DocFeatures:
     date: date | None = None  # publication date, when known
     vector: np.ndarray | None = None  # unit-norm document vector (title + lead)
     sentences: np.ndarray | None = None  # unit-norm sentence vectors (n, DIM)
+    sentence_keys: tuple[str, ...] = ()  # sentence_key() of each row of ``sentences``
     entities: frozenset[str] = frozenset()  # canonical entity ids (or normalised names)
     dates: frozenset[str] = frozenset()  # day-level dates the text mentions (ISO)
     events: frozenset[str] = frozenset()  # "PLOVER|day|actors" keys
@@ -103,6 +105,12 @@ class EmbeddingCache:
         return unit(self._encoder(texts))
 
 
+def sentence_key(text: str) -> str:
+    """A sentence's words, lower-cased, without digits and punctuation: the same footer or caption
+    line ("Copyright 2017 ...", "Advertisement ...") gets the same key in every article."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
 def idf_weights(entity_sets: Iterable[Iterable[str]]) -> dict[str, float]:
     """Smoothed inverse document frequency of each entity over the given documents."""
     df: dict[str, int] = {}
@@ -166,6 +174,7 @@ def features_from_store(store, documents, *, cache: EmbeddingCache) -> list[DocF
         out.append(DocFeatures(
             id=document.id, lang=document.language or "und", date=_own_date(document),
             vector=document_vector(vecs, title_vec=title_vec), sentences=vecs, entities=entities,
+            sentence_keys=tuple(sentence_key(t) for t in texts) if sentences else (),
             dates=_day_values(store.iter_records("timex", doc=document.id)),
             events=event_keys(events), actors=frozenset(actors),
         ))

@@ -59,6 +59,7 @@ def _cluster(store, documents, dups, cache, config):
     feats = {f.id: f for f in features_from_store(store, documents.values(), cache=cache)}
     index = stories.StoryIndex(config=config or stories.ClusterConfig())
     index.idf = stories.idf_weights([f.entities for f in feats.values()])
+    index.count_sentences(feats.values())
     number: dict[str, int] = {}
     for doc in documents:  # the stored stories first, as they are
         if doc in previous:

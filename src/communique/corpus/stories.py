@@ -12,7 +12,8 @@ corpus and the seed articles) combines:
 - document-vector similarity (title, lead and whole text of multilingual sentence embeddings),
 - shared *specific* entities (IDF-weighted: a railway line or an agency counts, a country barely);
   two articles that each name several things and hardly any the same are never one story,
-- a shared passage: the two articles' closest sentences are near-verbatim (across languages too),
+- a shared passage: the two articles' closest sentences are near-verbatim (across languages too);
+  lines that many articles repeat word for word (footers, captions, "Advertisement") do not count,
 - dates: a publication gap beyond the window rules a pair out and any gap costs (log of days);
   a day both mention adds weight, and so does an event both report (PLOVER type, day, actors).
 Another meeting of the same leaders at another time shares the leaders (low IDF) but not the
@@ -46,6 +47,7 @@ class ClusterConfig:
     w_ent: float = 0.45  # IDF-weighted entity overlap
     w_quote: float = 0.3  # a sentence both articles share (near-verbatim, any language)
     quote_floor: float = 0.8  # sentence similarity from which a passage counts as shared
+    boilerplate_df: int = 3  # a sentence (words only) in this many articles is a footer, not a passage
     w_day: float = 0.1  # a day both mention
     w_event: float = 0.1  # an event (type and date) both report
     w_time: float = 0.04  # penalty per log-day of publication gap
@@ -58,6 +60,7 @@ class StoryIndex:
 
     config: ClusterConfig = field(default_factory=ClusterConfig)
     idf: dict[str, float] = field(default_factory=dict)
+    sentence_df: dict[str, int] = field(default_factory=dict)  # articles per sentence_key
     feats: list[DocFeatures] = field(default_factory=list)
     story_of: list[int] = field(default_factory=list)
     members: list[list[int]] = field(default_factory=list)
@@ -71,6 +74,22 @@ class StoryIndex:
         # 8-bit quantised vectors: candidates only (pairs are re-scored on the exact vectors)
         self._index = Index(ndim=DIM, metric="ip", dtype="i8", connectivity=16, expansion_add=64,
                             expansion_search=64)
+
+    def count_sentences(self, feats: Iterable[DocFeatures]) -> None:
+        """Count the sentences of articles about to be placed (before placing them, so that a
+        footer is known as one from its first occurrence in the batch)."""
+        for feat in feats:
+            if feat.id not in self._pos:
+                for key in set(feat.sentence_keys):
+                    self.sentence_df[key] = self.sentence_df.get(key, 0) + 1
+
+    def passages(self, feat: DocFeatures) -> np.ndarray | None:
+        """The article's sentence vectors without boilerplate (lines many articles repeat)."""
+        if feat.sentences is None or len(feat.sentence_keys) != len(feat.sentences):
+            return feat.sentences
+        limit, df = self.config.boilerplate_df, self.sentence_df
+        keep = [r for r, key in enumerate(feat.sentence_keys) if df.get(key, 0) < limit]
+        return feat.sentences if len(keep) == len(feat.sentences) else feat.sentences[keep]
 
     def feature(self, doc_id: str) -> DocFeatures | None:
         i = self._pos.get(doc_id)
@@ -167,7 +186,7 @@ class StoryIndex:
         if doc_sim is None:
             doc_sim = float(np.dot(a.vector, b.vector)) if a.vector is not None and b.vector is not None else 0.0
         overlap = self.entity_overlap(a, b)
-        quote = shared_passage(a.sentences, b.sentences, floor=cfg.quote_floor)
+        quote = shared_passage(self.passages(a), self.passages(b), floor=cfg.quote_floor)
         if overlap < cfg.ent_floor and not quote and min(len(a.entities), len(b.entities)) >= cfg.ent_min:
             return 0.0  # both name several things, hardly any the same: another event
         score = cfg.w_doc * doc_sim + cfg.w_ent * overlap + cfg.w_quote * quote
@@ -213,6 +232,7 @@ def cluster(feats: Sequence[DocFeatures], *, config: ClusterConfig | None = None
     original, which it follows into the original's story."""
     index = index or StoryIndex(config=config or ClusterConfig())
     index.idf = idf_weights([f.entities for f in [*index.feats, *feats]])
+    index.count_sentences(feats)
     duplicates = duplicates or {}
     for feat in arrival_order(feats):
         index.add(feat, same_as=duplicates.get(feat.id))

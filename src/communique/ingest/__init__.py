@@ -59,7 +59,7 @@ def articles_from(name: str, data: bytes) -> Iterator[Article | InputRejected]:
             yield err
             return
         inner = name[:-3] if name.lower().endswith(".gz") else name
-    yield from read(sniff(inner, data), data, source=name if inner == name else name)
+    yield from read(sniff(inner, data), data, source=name)
 
 
 def build_document(article: Article, *, max_chars: int) -> Document:
