@@ -101,6 +101,23 @@ def test_modality_agreed_versus_discussed():
     assert [d.kind for d in found] == ["modality"]
 
 
+def test_lone_passage_restating_another_with_a_different_number_is_typed_not_addition():
+    # the two sentences are too loosely alike to be aligned as one claim, yet say one thing:
+    # checked for a typed difference before being called an addition
+    a_text = "Officials said the Zeta railway will carry 300 trains every year between Capitalia and the port."
+    b_text = "According to planners, some 250 trains a year will run on the Zeta railway between Capitalia and the coast."
+    docs = [document("a", SHARED + " " + a_text), document("b", SHARED + " " + b_text)]
+    text, ments = story_of(docs)
+    claims = C.make_claims(text, C.align(text, config=C.AlignConfig(threshold=0.8, strong=0.9)))
+    found = compare(text, claims, timexes={}, mentions=ments)
+    units = {u.doc: u for u in text.units if "trains" in u.text}
+    sim = float(text.vectors[text.row(units["a"])] @ text.vectors[text.row(units["b"])])
+    assert units["a"].claim != units["b"].claim and sim >= 0.45  # not aligned, but close
+    assert [d.kind for d in found] == ["number"]
+    assert "300" in found[0].explanation and "250" in found[0].explanation
+    assert {s.doc for s in found[0].a} | {s.doc for s in found[0].b} == {"a", "b"}
+
+
 def test_rewording_without_a_differing_fact_is_no_discrepancy():
     docs = [document("a", SHARED), document("b", SHARED.replace("with great ceremony", "ceremonially"))]
     _, _, found = run_compare(docs)

@@ -12,10 +12,11 @@ import pytest
 
 from communique.corpus import run_corpus_stages
 from communique.corpus.dates import propagate, story_date
-from communique.corpus.features import DocFeatures, idf_weights, parse_day, unit
+from communique.corpus.features import DocFeatures, idf_weights, parse_day, sentence_key, unit
 from communique.corpus.memory import MemoryStore
 from communique.corpus.neardup import find_duplicates
-from communique.corpus.stories import ClusterConfig, StoryIndex, cluster, labels, timeline_links
+from communique.corpus.stories import (ClusterConfig, StoryIndex, cluster, labels, shared_passage,
+                                       timeline_links)
 from communique.records import Document, Mention, Sentence, Timex
 
 
@@ -133,6 +134,26 @@ def test_specific_entities_outweigh_common_ones():
     b = feat("b", basis(2), ents=common | {"fac:zeta"})
     c = feat("c", basis(3), ents=common | {"x1"})
     assert index.entity_overlap(a, b) > index.entity_overlap(a, c)
+
+
+def test_footers_many_articles_repeat_are_no_shared_passage():
+    # three unrelated articles end with the same footer line; it must not tie any two of them
+    footer = basis(7)
+    feats = [DocFeatures(id=f"f{i}", date=parse_day("2025-03-12"), vector=unit(basis(1 + i)),
+                         sentences=unit(np.vstack([basis(20 + i), footer])),
+                         sentence_keys=(f"own {i}", sentence_key("Copyright 2017 The Wire.")))
+             for i in range(3)]
+    index = StoryIndex()
+    index.count_sentences(feats)
+    assert index.passages(feats[0]).shape == (1, 512)
+    assert shared_passage(index.passages(feats[0]), index.passages(feats[1]), floor=0.8) == 0.0
+    assert len(set(labels(cluster(feats)).values())) == 3
+    # a passage two articles share (a quoted statement) still counts
+    pair = feats[:2]
+    quoted = StoryIndex()
+    quoted.count_sentences(pair)
+    assert shared_passage(quoted.passages(pair[0]), quoted.passages(pair[1]), floor=0.8) == 1.0
+    assert sentence_key("Copyright 2017 The Wire.") == sentence_key("Copyright 2018 the wire")
 
 
 def test_incremental_adding_keeps_stories_and_joins_new_articles():

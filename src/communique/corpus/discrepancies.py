@@ -7,7 +7,9 @@ the language's cue file. The first facet on which two sources plainly disagree (
 for scope: a qualifier some sources have and others lack) gives the claim's discrepancy, listing
 every source on each side. Precision comes first: a source without the facet disagrees with no one.
 
-A claim only one source makes is an ``addition`` (a contiguous run of such claims in one article is
+A claim only one source makes is first checked against its closest passage in another source:
+when the two restate one thing (close, or naming the same specific entity) with a plainly
+different number, date, place or modality, that is the discrepancy. Otherwise it is an ``addition`` (a contiguous run of such claims in one article is
 one addition) when it says something specific (an entity, a number or a date). A claim two or
 more sources make is an ``omission`` for a source that covers the rest of the story but not this.
 """
@@ -39,7 +41,7 @@ class CompareConfig:
     tight: float = 0.5  # facts are compared between passages at least this similar
     counterpart: float = 0.45  # a lone passage this close to another source's passage is compared
     counterpart_alone: float = 0.5  # ... this close when they name nothing specific in common
-    counterpart_kinds: tuple = ("number", "date", "modality", "place")  # actors: too often another act
+    counterpart_kinds: tuple = ("number", "date", "modality", "place")  # not actors: often another act
 
 
 @dataclass
