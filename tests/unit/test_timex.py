@@ -279,3 +279,91 @@ def test_that_year_takes_the_last_named_date_and_needs_one():
 def test_weekday_named_on_its_own_day_is_the_anchor_even_in_the_future():
     assert one("The envoy will arrive Wednesday.").value == "2025-11-12"
     assert one("The envoy will arrive next Wednesday.").value == "2025-11-19"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Bombs went off next to the embassy on Tuesday.", "2025-11-11"),  # "next to" is a place
+    ("After touring the port Tuesday, he praised the effective cooperation.", "2025-11-11"),
+    ("The board named a new chief, effective Feb. 1.", "2026-02-01"),
+    ("The court postponed the hearing until Tuesday morning.", "2025-11-18"),
+    ("A memorial planned at the university for Monday was cancelled.", "2025-11-10"),
+    ("The offer had been scheduled to expire at midnight Friday.", "2025-11-07T24"),
+    ("In February, the firm hired a chief executive, who will remain chairman.", "2025-02"),
+])
+def test_tense_cues(text, value):
+    assert one(text).value == value
+
+
+def test_possessive_weekday_reports_a_past_event():
+    assert values("Critics would look for ways around Monday's ruling.") == {"Monday": "2025-11-10"}
+    assert values("Critics will look for ways around the ruling on Monday.") == \
+        {"Monday": "2025-11-17"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Protesters joined the annual March for Life.", {}),
+    ("She led the March of the Mothers.", {}),
+    ('Baker said on ABC\'s "This Week," that talks failed.', {}),
+    ("He said on CBS's ''60 Minutes.'' that he would stay.", {}),
+    ("``Last week we met,'' he said.", {"Last week": "2025-W45"}),
+    ("It is important to the future of our peoples.", {}),
+    ("The quarter-to-quarter comparison improved.", {}),
+])
+def test_names_titles_and_idioms_are_not_time_expressions(text, expected):
+    assert values(text) == expected
+
+
+def test_second_day_of_a_pair_is_a_date():
+    assert values("The summit will be held on April 24 and 25.") == \
+        {"April 24": "2026-04-24", "25": "2026-04-25"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Net fell in the third quarter. In the year-ago third quarter, it earned $5 million.",
+     {"the third quarter": "2025-Q3", "the year-ago third quarter": "2024-Q3"}),
+    ("Net fell in the third quarter. For the quarter a year ago, it earned $5 million.",
+     {"the third quarter": "2025-Q3", "the quarter a year ago": "2024-Q3"}),
+    ("Net fell in the third quarter, from $1 million for the corresponding period last year.",
+     {"the third quarter": "2025-Q3", "the corresponding period last year": "2024-Q3"}),
+    ("Net rose for the fiscal-first quarter, up from $2 million a year ago.",
+     {"the fiscal-first quarter": "2025-Q1", "a year ago": "2024-Q1"}),
+    ("Net fell in the third quarter. For the nine months, net was $9 million, against "
+     "$8 million a year earlier.",
+     {"the third quarter": "2025-Q3", "the nine months": "P9M", "a year earlier": "2024"}),
+])
+def test_quarter_comparisons(text, expected):
+    assert values(text) == expected
+
+
+def test_following_and_previous_units_count_from_the_last_named_date():
+    assert values("On May 22, 1995, he was promoted, and the following year he retired.") == \
+        {"May 22, 1995": "1995-05-22", "the following year": "1996"}
+    assert values("It sold a unit in March 2020. The following month, it sold another.") == \
+        {"March 2020": "2020-03", "The following month": "2020-04"}
+    assert values("The following day was quiet.") == {"The following day": "2025-11-13"}
+    assert values("On Dec. 31, 9999 they met; the following day they left.")["the following day"]
+
+
+def test_component_lets_a_future_cue_before_the_expression_outrank_the_parse():
+    from communique.components.segment import Segmenter
+    from communique.pipeline import Doc
+    from communique.records import Document
+
+    texts = ["The board named a new chief, effective Feb. 1.",
+             "The agency postponed the ruling until Tuesday morning."]
+    docs = [Doc(Document(id=str(i), source="t", url=None, outlet=None, attribution=None,
+                         title=None, language="en", published="2025-11-12",
+                         date_source="metadata", sha256="", n_chars=len(text), text=text))
+            for i, text in enumerate(texts)]
+    Segmenter()(docs)
+    TimexTagger()(docs)
+    assert [[t.value for t in d.timexes] for d in docs] == [["2026-02-01"], ["2025-11-18"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Shares rose at mid-afternoon yesterday.", {"mid-afternoon yesterday": "2025-11-11TAF"}),
+    ("By mid afternoon, the shelling had stopped.", {"mid afternoon": "2025-11-12TAF"}),
+    ("They want him back as soon as possible.", {"as soon as possible": "FUTURE_REF"}),
+])
+def test_parts_of_day_and_vague_references(text, expected):
+    assert values(text) == expected

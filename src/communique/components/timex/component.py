@@ -6,6 +6,7 @@ from the cheap per-sentence guess of the language data.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 from ...pipeline import Doc
@@ -13,7 +14,7 @@ from .core import find_timexes
 from .rules import load_language
 from .tense import sentence_tense
 
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "gon"}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "gon", "would"}
 _PLAN_VERBS = {"plan", "schedule", "intend", "expect"}  # "planned a rally on Saturday"
 
 
@@ -35,10 +36,29 @@ def _tense_function(doc: Doc) -> Callable[[int], str] | None:
         return None
     fallback = sentence_tense(doc.text, language)
     if "spacy" in doc.extras:
-        return _spacy_tense(doc.extras["spacy"], fallback)
+        return _leading_cue(doc.text, language, _spacy_tense(doc.extras["spacy"], fallback))
     if "natasha" in doc.extras:
         return _natasha_tense(doc.extras["natasha"], fallback)
     return fallback
+
+
+_GAP = re.compile(r"\s*(?:(?:at|on|in|about|around|the|early|late|mid|as\s+of)\s+)*$", re.I)
+
+
+def _leading_cue(text: str, language: Any, parsed: Callable[[int], str]) -> Callable[[int], str]:
+    """A future cue right before the expression ("until Tuesday", "effective Feb. 1") decides
+    before the parse does: the verb the parse finds governs the whole clause."""
+    if language.future is None:
+        return parsed
+
+    def tense_of(offset: int) -> str:
+        lo = max(0, offset - 40)
+        chunk = text[lo:offset + 20]
+        for match in language.future.finditer(chunk):
+            if match.end() <= offset - lo and _GAP.fullmatch(chunk[match.end():offset - lo]):
+                return "future"
+        return parsed(offset)
+    return tense_of
 
 
 def _spacy_tense(parsed: Any, fallback: Callable[[int], str]) -> Callable[[int], str]:

@@ -7,6 +7,7 @@ from typing import Callable
 
 from ...records import Timex
 from . import named, ranges, resolve
+from . import normalize as N
 from .resolve import NO_ANCHOR, Context, Result, Unanchored
 from .rules import candidates, load_language, select
 from .tense import sentence_tense
@@ -56,6 +57,8 @@ def find_timexes(text: str, *, lang: str, anchor: dt.date | str | None, doc_id: 
     for cand in candidates(text, language):
         if cand.rule.params.get("not_in_name") and _inside_name(text, cand.start):
             continue
+        if _quoted_title(text, cand.start, cand.end):
+            continue
         result = _resolve(cand, ctx)
         if result is not None:
             found.append((cand, result))
@@ -80,7 +83,22 @@ def _inside_name(text: str, start: int) -> bool:
     return bool(_NAME_BEFORE.search(text[max(0, start - 40):start]))
 
 
+_OPEN_QUOTE = re.compile(r"(?:[\"“«`]|'')$")
+_TITLE_END = re.compile(r"[.,!?]?(?:[\"”»]|''|\s+[A-ZА-ЯЁ])")
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """Capitalised words opening a quotation and ending it or running on into more capitalised
+    words are a title ("This Week", "60 Minutes"), not a time expression."""
+    words = text[start:end].split()
+    if len(words) < 2 or not all(w[0].isupper() or w[0].isdigit() for w in words):
+        return False
+    return bool(_OPEN_QUOTE.search(text, max(0, start - 2), start)) and \
+        bool(_TITLE_END.match(text, end))
+
+
 _QUARTER = re.compile(r"^(\d{4})-(Q[1-4])$")
+_PERIOD = re.compile(r"^P(?:[2-9]|1[0-2])M$")
 _DATE = re.compile(r"^\d{4}(?:-\d\d){0,2}$")
 _WIDTH = {"Y": 4, "M": 7, "D": 10}
 
@@ -93,11 +111,39 @@ def _antecedent(last_date: str | None, unit: str | None) -> str | None:
     return last_date[:width]
 
 
+def _reported(quarter: re.Match, anchor: dt.date | None) -> bool:
+    """A quarter that has begun by the anchor date (results compare it with a year before)."""
+    if anchor is None:
+        return True
+    return (int(quarter.group(1)), int(quarter.group(2)[1])) <= (anchor.year, (anchor.month + 2) // 3)
+
+
+def _shifted(value: str | None, n: int | None, unit: str | None) -> str | None:
+    """"the following year" after 1995: 1996; "the previous day" after 2000-03-06: 2000-03-05."""
+    if value is None or not n:
+        return None
+    try:
+        if unit == "Y":
+            year, month = int(value) + n, 1
+        elif unit == "M":
+            year, month = N.add_months(int(value[:4]), int(value[5:7]), n)
+        else:
+            return (dt.date.fromisoformat(value) + dt.timedelta(days=n)).isoformat()
+    except (ValueError, OverflowError):
+        return None
+    if not 1 <= year <= 9999:
+        return None
+    return f"{year:04d}" if unit == "Y" else f"{year:04d}-{month:02d}"
+
+
 def _discourse(chosen: list, ctx: Context) -> list:
     """Expressions that take their granularity from the text before them: with rule parameter
     ``discourse`` = ``quarter``, "the quarter" is the quarter last named; with ``year_shift``,
     "a year earlier" after a quarter is that quarter of the shifted year; with ``anaphor``,
-    "that year" is the year of the last date named (dropped when there is none)."""
+    "that year" is the year of the last date named (dropped when there is none); with
+    ``anaphor_shift``, "the following year" counts from the last date named (from the anchor when
+    there is none). Only quarters begun by the anchor date are compared with a year before, and
+    a span of months ("the nine months") ends the quarter's context."""
     last_quarter, last_end, last_date = None, -1, None
     window = int(ctx.language.settings.get("discourse_window", 600))
     kept = []
@@ -110,6 +156,10 @@ def _discourse(chosen: list, ctx: Context) -> list:
             res.value = _antecedent(last_date, cand.rule.params.get("unit"))
             if res.value is None:
                 continue
+        elif mode == "anaphor_shift":
+            unit = ctx.language.lookup("unit", cand.match.group("unit"))
+            shift = ctx.language.lookup("shift", cand.match.group("shift"))
+            res.value = _shifted(_antecedent(last_date, unit), shift, unit) or res.value
         elif _DATE.match(res.value or ""):
             last_date = res.value
         kept.append((cand, res))
@@ -120,8 +170,10 @@ def _discourse(chosen: list, ctx: Context) -> list:
                 year = int(last_quarter.group(1)) + int(res.value) - ctx.anchor.year
                 res.value = f"{year:04d}-{last_quarter.group(2)}"
         match = _QUARTER.match(res.value or "")
-        if match and mode != "year_shift":
+        if match and mode != "year_shift" and _reported(match, ctx.anchor):
             last_quarter, last_end = match, cand.end
+        elif _PERIOD.match(res.value or ""):
+            last_quarter = None  # "the nine months": what follows compares that period
     return kept
 
 

@@ -236,13 +236,19 @@ def r_weekday(c: Candidate, ctx: Context) -> Result | None:
     anchor = _need(ctx)
     shift = lang.lookup("shift", _g(c.match, "shift"))
     tense = {-1: "past", 1: "future"}.get(shift) if shift else None
-    tense = tense or ctx.tense(c.start)
+    tense = tense or ("past" if _possessive(c, lang) else ctx.tense(c.start))
     date = N.weekday_date(anchor, int(weekday), tense, same_day=not shift)
     if shift == -1 and date == anchor:
         date -= dt.timedelta(days=7)
     pod = lang.lookup("pod", _g(c.match, "pod")) if c.rule.params.get("with_pod") else None
     return Result("TIME" if pod else c.rule.tag, date.isoformat() + (f"T{pod}" if pod else ""),
                   confidence=min(c.rule.confidence, 0.8))
+
+
+def _possessive(c: Candidate, lang: Language) -> bool:
+    """"Wednesday's ruling": a day named as the owner of an event reports what happened."""
+    pattern = lang.settings.get("past_possessive")
+    return bool(pattern) and re.match(pattern, c.match.string[c.end:c.end + 3]) is not None
 
 
 def r_month(c: Candidate, ctx: Context) -> Result | None:
@@ -296,6 +302,7 @@ def r_quarter(c: Candidate, ctx: Context) -> Result | None:
         return None
     year = _year(_g(c.match, "year"), ctx)
     shift = lang.lookup("shift", _g(c.match, "shift"))
+    shift = c.rule.params.get("shift") if shift is None else shift
     if year is None and shift is not None:
         year = _need(ctx).year + int(shift)
     if year is None:

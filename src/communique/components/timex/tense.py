@@ -61,7 +61,12 @@ def sentence_tense(text: str, language: Language, default: str = "past") -> Call
             nearest = min(local, key=lambda c: (min(abs(c[0] - here), abs(c[1] - here)),
                                                 c[2] != "future"))
             return nearest[2]
-        return "future" if sentence_future else default
+        whole = cues(sentence[max(0, rel - _WINDOW):rel + _WINDOW])
+        if whole:
+            here = rel - max(0, rel - _WINDOW)
+            return min(whole, key=lambda c: (min(abs(c[0] - here), abs(c[1] - here)),
+                                             c[2] != "future"))[2]
+        return default
     return tense_of
 
 
