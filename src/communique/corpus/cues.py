@@ -4,22 +4,18 @@ scope qualifiers. A cue matches at a word start, case-insensitively (``обсу�
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
-_HERE = Path(__file__).parent
+from ..lang import data_file
+
 _DIGITS = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-@lru_cache(maxsize=None)
 def cues(lang: str | None) -> dict:
-    path = _HERE / f"cues_{(lang or 'und')[:2].lower()}.json"
-    if not path.is_file():
-        return {}
-    return json.loads(path.read_text(encoding="utf-8"))
+    """The cue tables of ``lang`` (its first two letters), or {} for a language without a file."""
+    return data_file(__file__, "cues_{lang}.json", (lang or "und")[:2]) or {}
 
 
 @lru_cache(maxsize=None)

@@ -10,15 +10,13 @@ name documents without naming one: "14 documents"), ``counted``, ``list_intro``,
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from ...lang import data_file
 from .sector import SectorLexicon
 
-HERE = Path(__file__).parent
 DOCUMENT_KINDS = ("declaration", "agreement", "memorandum", "program", "action_plan",
                   "letter_of_intent", "treaty")
 
@@ -53,10 +51,9 @@ class Lexicon:
 @lru_cache(maxsize=8)
 def load_lexicon(lang: str) -> Lexicon | None:
     """The lexicon of a language, or None when there is none."""
-    path = HERE / f"{lang}.json"
-    if not path.is_file():
+    data = data_file(__file__, "{lang}.json", lang)
+    if data is None:
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
     return Lexicon(
         lang=lang,
         kinds=[(words(p), k) for p, k in data["kinds"]],

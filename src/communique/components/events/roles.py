@@ -15,16 +15,14 @@ hosts (``recipient``) and the others the visitors (``actor``); with a hosting ve
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
+from ...lang import data_file
 from ...pipeline import Doc, Token
 from ...records import Mention, Sentence
 
-HERE = Path(__file__).parent
 PARTICIPANT_KINDS = ("PER", "ORG", "GPE", "MISC")
 PLACE_KINDS = ("GPE", "LOC", "FAC")
 # types whose participants act together unless the text directs one side at another
@@ -62,10 +60,9 @@ class Lexicon:
 
 @lru_cache(maxsize=8)
 def lexicon(lang: str) -> Lexicon | None:
-    path = HERE / f"triggers_{lang}.json"
-    if not path.exists():
+    data = data_file(__file__, "triggers_{lang}.json", lang)
+    if data is None:
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
     return Lexicon(
         language=data["language"], window=int(data.get("window", 4)),
         types={k: _entries(v) for k, v in data["types"].items()},

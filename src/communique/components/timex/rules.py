@@ -14,14 +14,13 @@ Adding a language is adding a data file.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-DATA_DIR = Path(__file__).parent
+from ...lang import data_file
+
 _PLACEHOLDER = re.compile(r"@([a-z_]+)")
 _FULL_WORD_STOP = re.compile(r"[^\W\d_]{5,}\.$")
 
@@ -103,12 +102,9 @@ def _tables(lexicon: dict[str, dict[str, Any]]) -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def load_language(code: str) -> Language | None:
-    if not code.isalpha():
+    data = data_file(__file__, "{lang}.json", code)
+    if data is None:
         return None
-    path = DATA_DIR / f"{code}.json"
-    if not path.exists():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
     lexicon = {name: ({normal_key(k): v for k, v in values.items()} if isinstance(values, dict)
                       else {normal_key(k): True for k in values})
                for name, values in data.get("lexicon", {}).items()}
