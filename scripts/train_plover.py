@@ -1,9 +1,9 @@
 """Rebuild the shipped PLOVER classifier (``components/events/plover_model.npz``).
 
-Training data, all redistributable: the project's own example sentences (``examples_en.jsonl``,
-``examples_ru.jsonl``, next to the model) and the PLOVER gold-standard records (CC BY-SA 4.0,
-read at run time from ``../shared/data/plover``; without them the script stops, so the shipped file
-stays as it is). Deterministic: same inputs, same weights. Prints what it trained on, the
+Training data, all redistributable (see ``communique.components.events.training``): the project's
+own examples (``data/events/*.jsonl``, English and Russian) and the PLOVER gold-standard records
+(CC BY-SA 4.0, read at run time from ``../shared/data/plover``; without them the script stops, so
+the shipped file stays as it is). Deterministic: same inputs, same weights. Prints what it trained on, the
 training accuracy and the file size.
 
     PYTHONPATH=src python scripts/train_plover.py [--data DIR] [--out FILE]
@@ -12,45 +12,28 @@ from __future__ import annotations
 
 import argparse
 import collections
-import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from communique.components.events.classifier import (MODEL_PATH, TRAIN_OPTIONS,  # noqa: E402
-                                                     PloverClassifier, map_label)
-
-PACKAGE = MODEL_PATH.parent
-GOLD = Path("plover") / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt"
-
-
-def load_examples() -> list[tuple[str, str, str]]:
-    """The project's own example sentences as (text, label, language)."""
-    rows = []
-    for lang in ("en", "ru"):
-        with open(PACKAGE / f"examples_{lang}.jsonl", encoding="utf-8") as fh:
-            rows += [(r["text"], r["label"], lang) for r in map(json.loads, fh) if r.get("text")]
-    return rows
+from communique.components.events.classifier import (MODEL_PATH,  # noqa: E402
+                                                     PloverClassifier)
+from communique.components.events.training import (GOLD_RECORDS, Example,  # noqa: E402
+                                                   load_examples, load_gold)
 
 
-def load_gold(data: Path) -> list[tuple[str, str, str]]:
-    """PLOVER gold records as (sentence, 16-type label, "en"), without the DOCUMENT header."""
-    records = json.loads((data / GOLD).read_text(encoding="utf-8"))
-    return [(r["text"], map_label(r["event"]), "en") for r in records
-            if r.get("event") != "DOCUMENT" and r.get("text")]
-
-
-def train(rows: list[tuple[str, str, str]]):
-    """The classifier trained on (text, label, language) rows, and its input features."""
+def train(rows: list[Example]):
+    """The classifier trained on the examples ``rows``, and its input features."""
     from communique.components.events.features import text_features
 
-    x = text_features([(text, lang) for text, _, lang in rows])
-    model = PloverClassifier.fit(x, [label for _, label, _ in rows], **TRAIN_OPTIONS)
+    x = text_features([(row.text, row.lang) for row in rows])
+    model = PloverClassifier.fit(x, [row.label for row in rows])
     model.meta.update({"training": "project examples (en, ru) + PLOVER gold records",
                        "license": "CC BY-SA 4.0",
-                       "features": "USE sentence + 2 phrases (3 x 512) + triggers + markers"})
+                       "features": "USE sentence + 2 phrases (3 x 512) + triggers + markers",
+                       "network": "mean of 1 hidden ReLU layer (dropout) + softmax, and linear softmax"})
     return model, x
 
 
@@ -59,13 +42,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=ROOT / ".." / "shared" / "data")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args(argv)
-    if not (args.data / GOLD).exists():
+    if not (args.data / GOLD_RECORDS).exists():
         print(f"PLOVER gold records not found under {args.data}; nothing rebuilt", file=sys.stderr)
         return 1
     examples, gold = load_examples(), load_gold(args.data)
     rows = examples + gold
     model, x = train(rows)
-    labels = [label for _, label, _ in rows]
+    labels = [row.label for row in rows]
     predicted = model.predict(x)
     accuracy = sum(a == b for a, b in zip(labels, predicted)) / len(rows)
     model.save(args.out)

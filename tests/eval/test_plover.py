@@ -24,8 +24,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from communique.components.events.classifier import (LABELS, MODEL_PATH, NONE, TRAIN_OPTIONS,
-                                                     TRIGGER_BONUS, PloverClassifier, map_label)
+from communique.components.events.classifier import (LABELS, NONE, TRIGGER_BONUS,
+                                                     PloverClassifier)
+from communique.components.events.training import GOLD_RECORDS, load_examples, load_gold
 from communique.components.events.features import TRIGGER_COLUMNS
 from communique.records import PLOVER_TYPES
 
@@ -73,29 +74,28 @@ def report(title: str, result: dict) -> None:
 
 @pytest.fixture(scope="module")
 def examples() -> list[tuple[str, str, str]]:
-    rows = []
-    for lang in ("en", "ru"):
-        with open(MODEL_PATH.parent / f"examples_{lang}.jsonl", encoding="utf-8") as fh:
-            rows += [(r["text"], r["label"], lang) for r in map(json.loads, fh)]
-    return rows
+    return [(e.text, e.label, e.lang) for e in load_examples()]
 
 
 @pytest.fixture(scope="module")
 def gold(shared_data: Path) -> list[tuple[str, str]]:
-    path = shared_data / "plover" / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt"
-    if not path.exists():
+    if not (shared_data / GOLD_RECORDS).exists():
         pytest.skip("PLOVER gold records are not available")
-    records = json.loads(path.read_text(encoding="utf-8"))
-    return [(r["text"], map_label(r["event"])) for r in records if r.get("event") != "DOCUMENT"]
+    return [(e.text, e.label) for e in load_gold(shared_data)]
 
 
 @pytest.fixture(scope="module")
 def stories(shared_data: Path) -> list[dict]:
-    path = shared_data / "ngec_synthetic" / "train.csv"
-    if not path.exists():
+    """Every story of the folder's CSV files (the training split, and any held-out split placed
+    beside it), with one of the 16 types."""
+    paths = sorted((shared_data / "ngec_synthetic").glob("*.csv"))
+    if not paths:
         pytest.skip("NGEC synthetic stories are not available")
-    with open(path, encoding="utf-8", newline="") as fh:
-        return [r for r in csv.DictReader(fh) if r["label"] in PLOVER_TYPES]
+    rows = []
+    for path in paths:
+        with open(path, encoding="utf-8", newline="") as fh:
+            rows += [r for r in csv.DictReader(fh) if r.get("label") in PLOVER_TYPES]
+    return rows
 
 
 def lead(story: dict) -> str:
@@ -136,7 +136,7 @@ def fit(rows: list[tuple[str, str, str]], extra_x: np.ndarray | None = None,
     x, y = example_features(rows)
     if extra_x is not None:
         x, y = np.vstack([x, extra_x]), y + list(extra_y)
-    return PloverClassifier.fit(x, y, **TRAIN_OPTIONS)
+    return PloverClassifier.fit(x, y)
 
 
 def with_triggers(probs: np.ndarray, x: np.ndarray) -> list[str]:
@@ -149,11 +149,12 @@ def with_triggers(probs: np.ndarray, x: np.ndarray) -> list[str]:
     return [LABELS[i] for i in score.argmax(axis=1)]
 
 
-# floors: the figures measured with the shipped settings, rounded down (they only rise)
+# floors: the figures measured with the shipped settings (2026-11-25), rounded down, with a
+# margin of 0.01 where the figure sits within 0.005 of the rounded value (they only rise)
 FLOORS = {
-    "a": 0.58, "a+": 0.58,
-    "b-lead": 0.46, "b-lead+": 0.42, "b-headline": 0.63, "b-headline+": 0.64,
-    "c-lead": 0.33, "c-lead+": 0.33, "c-headline": 0.49, "c-headline+": 0.49,
+    "a": 0.60, "a+": 0.59,
+    "b-lead": 0.46, "b-lead+": 0.46, "b-headline": 0.64, "b-headline+": 0.64,
+    "c-lead": 0.37, "c-lead+": 0.37, "c-headline": 0.56, "c-headline+": 0.55,
 }
 
 
@@ -264,4 +265,4 @@ def test_d_english_and_russian_versions_agree(shared_data: Path):
     print(f"\n(d) NTREX {len(pairs)} EN/RU line pairs: same types {same:.3f}; lines with an event "
           f"in either version: {len(either)}, same types {same_event:.3f}, a shared type "
           f"{overlap:.3f}; events EN {sum(map(len, sides['en']))} RU {sum(map(len, sides['ru']))}")
-    assert same > 0.5 and overlap > 0.2
+    assert same > 0.75 and overlap > 0.2

@@ -212,7 +212,30 @@ def test_combination_rule():
 def test_shipped_model_is_small_and_complete():
     assert MODEL_PATH.stat().st_size < 1_000_000
     model = PloverClassifier.load()
-    assert model.labels == LABELS and model.weights.shape == (F.N_FEATURES, len(LABELS))
+    network, linear = model.members
+    assert model.labels == LABELS and network.hidden_weights.shape[0] == F.N_FEATURES
+    assert network.weights.shape == (network.hidden_weights.shape[1], len(LABELS))
+    assert linear.hidden_weights is None and linear.weights.shape == (F.N_FEATURES, len(LABELS))
+    probs = model.predict_proba(np.zeros((2, F.N_FEATURES), dtype=np.float32))
+    assert probs.shape == (2, len(LABELS)) and np.allclose(probs.sum(axis=1), 1)
+
+
+def test_classifier_trains_linear_and_hidden_layer_and_round_trips(tmp_path):
+    rng = np.random.default_rng(1)
+    centres = rng.normal(size=(3, 8))
+    labels = ["AGREE", "REJECT", NONE]
+    x = np.vstack([c + 0.1 * rng.normal(size=(20, 8)) for c in centres]).astype(np.float32)
+    y = [label for label in labels for _ in range(20)]
+    linear, network = {"epochs": 200}, {"hidden": 16, "dropout": 0.2, "epochs": 200}
+    for members in ([linear], [network], [network, linear]):
+        model = PloverClassifier.fit(x, y, members=members)
+        assert model.predict(x) == y
+        model.save(tmp_path / "m.npz")
+        again = PloverClassifier.load(tmp_path / "m.npz")
+        assert again.predict(x) == y and len(again.members) == len(members)
+        assert np.allclose(again.predict_proba(x), model.predict_proba(x), atol=1e-2)
+        hidden = [m.hidden_weights is not None for m in again.members]
+        assert hidden == ["hidden" in options for options in members]
 
 
 def test_predicate_phrase_follows_the_reported_clause():
@@ -235,11 +258,28 @@ def test_lexicons_use_spec_names_only():
     assert R.lexicon("xx") is None
 
 
-def test_examples_cover_every_type_in_both_languages():
-    folder = MODEL_PATH.parent
+def test_examples_cover_every_type_in_both_languages_and_forms():
+    from communique.components.events.training import load_examples
+
+    rows = load_examples()
     for lang in ("en", "ru"):
-        rows = [json.loads(line) for line in (folder / f"examples_{lang}.jsonl").open()]
-        assert {r["label"] for r in rows} == set(LABELS)
+        assert {r.label for r in rows if r.lang == lang} == set(LABELS)
+        for label in PLOVER_TYPES:  # each type in every form: sentence, lead, headline
+            forms = {r.form for r in rows if r.lang == lang and r.label == label}
+            assert forms == {"sentence", "lead", "headline"}, (lang, label, forms)
+    texts = [r.text for r in rows]
+    assert len(set(texts)) == len(texts)  # no example twice
+
+
+def test_examples_loader_names_the_bad_line(tmp_path):
+    from communique.components.events.training import load_examples
+
+    (tmp_path / "a_en.jsonl").write_text('{"text": "x", "label": "AGREE", "lang": "en"}\n'
+                                         '{"text": "y", "label": "HUG", "lang": "en"}\n')
+    with pytest.raises(ValueError, match="a_en.jsonl:2: unknown label 'HUG'"):
+        load_examples(tmp_path)
+    with pytest.raises(FileNotFoundError):
+        load_examples(tmp_path / "missing")
 
 
 def test_plover_export(coded):
