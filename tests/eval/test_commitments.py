@@ -106,7 +106,8 @@ def test_reference_articles_full_pipeline():
 
 # -- demo corpus -------------------------------------------------------------------------------
 
-def _demo_docs() -> tuple[list[Doc], list[list[dict]]]:
+def _demo_docs(field: str = "commitments") -> tuple[list[Doc], list[list[dict]]]:
+    """The demo articles the manifest describes, and each one's gold list ``field``."""
     manifest_path = DEMO / "manifest.json"
     if not manifest_path.is_file():
         pytest.skip("demo manifest not available")
@@ -124,7 +125,7 @@ def _demo_docs() -> tuple[list[Doc], list[list[dict]]]:
         if index >= len(read):
             continue
         docs.append(Doc(build_document(read[index], max_chars=10_000_000)))
-        golds.append(article.get("commitments", []))
+        golds.append(article.get(field, []))
     if not docs:
         pytest.skip("demo corpus not available")
     return docs, golds

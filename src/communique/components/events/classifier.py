@@ -209,6 +209,8 @@ class PloverClassifier:
             prefix = f"m{len(members)}_"
             members.append(Member(**{name[len(prefix):]: value for name, value in arrays.items()
                                      if name.startswith(prefix)}))
+        if not members and "weights" in arrays:  # a file of version 2: one linear layer
+            members.append(Member(weights=arrays["weights"], bias=arrays["bias"]))
         if not members:
             raise ValueError(f"{path}: no model members in the file")
         return cls(members=members, labels=labels, meta=meta)
