@@ -299,3 +299,10 @@ def test_plover_export(coded):
     json.dumps(record)
     orphan = to_plover(event, entities={}, document=None)
     assert orphan["source_doc"] == "en1" and orphan["actor_country"] == []
+
+
+def test_a_model_file_without_members_is_refused_naming_it(tmp_path):
+    path = tmp_path / "empty.npz"
+    np.savez_compressed(path, labels=np.array(LABELS), meta=np.array("{}"))
+    with pytest.raises(ValueError, match="empty.npz: no model members"):
+        PloverClassifier.load(path)

@@ -15,6 +15,11 @@ def _rows(name: str) -> list[list[str]]:
     return rows
 
 
+def _words(name: str) -> frozenset[str]:
+    """The first column of a word list."""
+    return frozenset(row[0] for row in _rows(name))
+
+
 @lru_cache(maxsize=None)
 def demonyms(lang: str) -> dict[str, str]:
     """Country adjective or demonym -> country name (English keys as written, Russian lemmas)."""
@@ -24,7 +29,7 @@ def demonyms(lang: str) -> dict[str, str]:
 @lru_cache(maxsize=None)
 def en_titles() -> frozenset[str]:
     """Lower-cased words that precede a person's name without being part of it."""
-    return frozenset(row[0] for row in _rows("en_titles.txt"))
+    return _words("en_titles.txt")
 
 
 @lru_cache(maxsize=None)
@@ -36,19 +41,19 @@ def ru_quote_triggers() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def ru_not_names() -> frozenset[str]:
     """Capitalised words the Russian model takes for names that are not names ("СМИ")."""
-    return frozenset(row[0] for row in _rows("ru_not_names.txt"))
+    return _words("ru_not_names.txt")
 
 
 @lru_cache(maxsize=None)
 def ru_po_stop() -> frozenset[str]:
     """Lemmas after "по" that begin an adverbial phrase ("по словам", "по делу")."""
-    return frozenset(row[0] for row in _rows("ru_po_stop.txt"))
+    return _words("ru_po_stop.txt")
 
 
 @lru_cache(maxsize=None)
 def ru_link_triggers() -> frozenset[str]:
     """Lemmas of nouns announcing dash-joined link names ("линия", "коридор", "газопровод")."""
-    return frozenset(row[0] for row in _rows("ru_link_triggers.txt"))
+    return _words("ru_link_triggers.txt")
 
 
 @lru_cache(maxsize=None)
@@ -61,13 +66,13 @@ def ru_institutions() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def ru_institution_adj_stop() -> frozenset[str]:
     """Adjective lemmas before an institution noun that are not part of its designation."""
-    return frozenset(row[0] for row in _rows("ru_institution_adj_stop.txt"))
+    return _words("ru_institution_adj_stop.txt")
 
 
 @lru_cache(maxsize=None)
 def ru_body_nouns() -> frozenset[str]:
     """Lemmas of nouns for kinds of organisation named by a capitalised adjective before them."""
-    return frozenset(row[0] for row in _rows("ru_body_nouns.txt"))
+    return _words("ru_body_nouns.txt")
 
 
 def demonym_country(word: str, *, lang: str) -> str | None:
