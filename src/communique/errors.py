@@ -28,6 +28,10 @@ class PipelineError(CommuniqueError):
     """A pipeline component was misconfigured or failed."""
 
 
+class LanguageDataError(PipelineError, ValueError):
+    """A per-language data file exists but cannot be used (not UTF-8, not JSON, not an object)."""
+
+
 class StoreError(CommuniqueError):
     """The store cannot be opened or written."""
 
@@ -38,6 +42,8 @@ class E(Enum):
                            "put the components that assign them first")
     E102 = (PipelineError, "unknown component {name!r}; known: {known}")
     E103 = (PipelineError, "{feature} is not available yet")
+    E104 = (LanguageDataError, "language data file {path}: {reason}; restore it from the "
+                               "distribution or fix it")
     # 2xx: input
     E201 = (InputRejected, "{source}: empty input (no text)")
     E202 = (InputRejected, "{source}: binary content, not text")

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from communique import lang as lang_data
+from communique.errors import CommuniqueError
 from communique.lang import LanguageDataError, data_file, language_code
 
 
@@ -65,8 +66,12 @@ def test_pattern_cannot_leave_the_anchor_folder(folder):
 def test_malformed_json_names_the_file(folder):
     tmp, anchor = folder
     (tmp / "broken_en.json").write_text('{"a": 1,', encoding="utf-8")
-    with pytest.raises(LanguageDataError, match=r"broken_en\.json.*malformed JSON.*line 1"):
+    with pytest.raises(LanguageDataError, match=r"broken_en\.json.*malformed JSON.*line 1") as err:
         data_file(anchor, "broken_{lang}.json", "en")
+    # a numbered user-facing error (the CLI prints it as one line), still a ValueError
+    assert isinstance(err.value, CommuniqueError) and isinstance(err.value, ValueError)
+    assert err.value.code == "E104" and str(err.value).startswith("[E104] ")
+    assert "\n" not in str(err.value)
 
 
 def test_not_utf8_or_not_an_object_names_the_file(folder):

@@ -21,8 +21,9 @@ _CODE = re.compile(r"[a-z]{2,3}")
 Anchor = str | os.PathLike | ModuleType
 
 
-class LanguageDataError(ValueError):
-    """A per-language data file exists but cannot be used (not UTF-8, not JSON, not an object)."""
+from ..errors import E, LanguageDataError
+
+__all__ = ["LanguageDataError", "clear_cache", "data_file", "language_code", "load"]
 
 
 def language_code(lang: object) -> str | None:
@@ -64,13 +65,12 @@ def _parse(path: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as err:
-        raise LanguageDataError(f"language data file {path}: not UTF-8 ({err.reason})") from err
+        raise E.E104.exc(path=path, reason=f"not UTF-8 ({err.reason})") from err
     except json.JSONDecodeError as err:
-        raise LanguageDataError(f"language data file {path}: malformed JSON at line {err.lineno}, "
-                                f"column {err.colno}: {err.msg}") from err
+        raise E.E104.exc(path=path, reason=f"malformed JSON at line {err.lineno}, "
+                                           f"column {err.colno}: {err.msg}") from err
     if not isinstance(data, dict):
-        raise LanguageDataError(f"language data file {path}: holds a JSON {type(data).__name__}, "
-                                "not an object")
+        raise E.E104.exc(path=path, reason=f"holds a JSON {type(data).__name__}, not an object")
     return data
 
 
