@@ -157,12 +157,15 @@ def test_many_mentions_in_linear_time():
     ner = EntityRecognizer(gazetteer={"en": [("Omsk", "GPE", "city:omsk"), ("Astana", "GPE", "city:astana")]})
     sizes, times = (2_500, 10_000), []
     for n in sizes:
-        doc = make_doc(" ".join(["Omsk and Astana."] * (n // 2)))
-        Segmenter()([doc])
-        started = time.perf_counter()
-        ner([doc])
-        times.append(time.perf_counter() - started)
-        assert len(doc.mentions) == n
+        best = float("inf")
+        for _ in range(2):  # the best of two runs: a busy machine only ever adds time
+            doc = make_doc(" ".join(["Omsk and Astana."] * (n // 2)))
+            Segmenter()([doc])
+            started = time.perf_counter()
+            ner([doc])
+            best = min(best, time.perf_counter() - started)
+            assert len(doc.mentions) == n
+        times.append(best)
     assert times[1] < 20 and times[1] < 4 * times[0] * 2.5
 
 
