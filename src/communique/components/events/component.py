@@ -1,4 +1,4 @@
-"""``EventCoder``: one PLOVER event per sentence that reports one (EN and RU).
+"""``EventCoder``: PLOVER events of the sentences that report them (EN and RU).
 
 For every sentence with a verb, the type comes from the shipped classifier (softmax over the
 sentence embedding, the embedding of its predicate phrase and its trigger-lexicon hits,
@@ -7,17 +7,32 @@ lexicon (rule in :mod:`.classifier`). Two PLOVER conventions are applied on top:
 action reported in the future or as an intention (CONSULT, SUPPORT, COOPERATE, AID + "will",
 "plan to", a future verb) is AGREE; a negated action ("did not meet") is not coded, except for
 REJECT whose content is a refusal. Roles, location, mode and context come from :mod:`.roles`.
+
+A compound sentence ("held talks and signed a declaration") is also coded clause by clause
+(:mod:`.clauses`): when its main predicate and the verbs coordinated with it have different
+predicate phrases, each clause is classified on its own text and phrase with the same rule, and
+every clause type other than the sentence's adds an event (at most ``clauses.MAX_CLAUSES`` per
+sentence). An added event passes the same thresholds as the sentence's, takes its negation and
+future from its clause, and its roles from the sentence around its own trigger; its evidence is
+the sentence. Nothing is added to a sentence that gets no event as a whole.
+
+An English sentence written in title case (a headline) is read in sentence case and parsed again
+(:mod:`.casing`): the classifier was trained on sentence case, and the parser takes every
+capitalised word of a headline for a name (so "Visits" was no verb and the line no candidate).
 """
 from __future__ import annotations
 
 import bisect
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from ...pipeline import Doc
 from ...records import Event, Sentence, Span
+from . import clauses as C
 from . import features as F
 from . import roles as R
+from .casing import reread
 from .classifier import MODEL_PATH, NONE, PloverClassifier, combine
 
 FUTURE_TO_AGREE = ("CONSULT", "SUPPORT", "COOPERATE", "AID")
@@ -33,7 +48,9 @@ def event_id(*, doc_id: str, start: int, plover: str) -> str:
 
 class EventCoder:
     name = "events"
-    version = "3"  # 3: the averaged network + linear model, raised thresholds
+    version = "4"  # 4: compound sentences coded clause by clause (up to 3 events of distinct
+    # types); title-case sentences read in sentence case
+    # 3: the averaged network + linear model, raised thresholds
     requires = ("sentences", "mentions", "timexes")
     assigns = ("events",)
 
@@ -52,44 +69,129 @@ class EventCoder:
         return f"{self.name}@{self.version}"
 
     def __call__(self, docs: list[Doc]) -> None:
-        """Code every document's sentences; all candidate sentences are embedded in one batch."""
-        candidates = []  # (doc, sentence, words)
+        """Code every document's sentences; all candidate sentences are embedded in one batch,
+        the clauses of compound sentences in a second one."""
+        candidates = []  # (doc, sentence, words, the text to read, its parse arcs)
         for doc in docs:
             lex = R.lexicon(doc.lang)
             if lex is None:
                 continue
             starts = [t.start for t in doc.tokens]
             for sent in doc.sentences:
+                if len(sent.text) > MAX_SENTENCE_CHARS:
+                    continue
                 words = _words(doc, sent, starts)
-                if _has_verb(words) and len(sent.text) <= MAX_SENTENCE_CHARS:
-                    candidates.append((doc, sent, words))
+                text, words, heads = reread(doc.lang, sent, words)
+                if _has_verb(words):
+                    candidates.append((doc, sent, words, text,
+                                       F.sentence_heads(doc, sent) if heads is None else heads))
         if not candidates:
             return
-        found = [R.triggers(R.lexicon(doc.lang), words) for doc, _, words in candidates]
-        x = F.features([s.text for _, s, _ in candidates],
-                       [F.sentence_heads(d, s) for d, s, _ in candidates],
+        found = [R.triggers(R.lexicon(doc.lang), words) for doc, _, words, _, _ in candidates]
+        x = F.features([text for *_, text, _ in candidates], [h for *_, h in candidates],
                        [F.trigger_vector(f, F.markers(R.lexicon(d.lang), w, d, s))
-                        for f, (d, s, w) in zip(found, candidates)])
+                        for f, (d, s, w, _, _) in zip(found, candidates)])
         probs = self.model.predict_proba(x)
-        for (doc, sent, words), p, hits in zip(candidates, probs, found):
-            event = self.code(doc, sent, words=words, probs=p, found=hits)
-            if event is not None:
-                doc.events.append(event)
+        parts = [self._clauses(doc, words, h) for doc, _, words, _, h in candidates]
+        rows = [row for part in parts for row in part]
+        clause_probs = self._predict_clauses(rows)
+        offset = 0
+        for (doc, sent, words, _, _), p, hits, part in zip(candidates, probs, found, parts):
+            part_probs = clause_probs[offset:offset + len(part)]
+            offset += len(part)
+            event = self.code(doc, sent, words=words, probs=p, found=hits, clauses=part)
+            if event is None:
+                continue  # a clause alone may not add an event the sentence does not report
+            doc.events.append(event)
+            types = {event.plover}
+            for row, row_probs in zip(part, part_probs):
+                extra = self.code_clause(doc, sent, words=words, clause=row, probs=row_probs)
+                if (extra is not None and extra.plover not in types
+                        and len(types) < C.MAX_CLAUSES):
+                    doc.events.append(extra)
+                    types.add(extra.plover)
+
+    def _clauses(self, doc: Doc, words: R.Words, heads: list) -> list[ClauseRow]:
+        """The rows to classify for the clauses of a compound sentence (none for a simple one)."""
+        clauses = C.split(heads)
+        if not C.distinct(clauses):
+            return []
+        lex = R.lexicon(doc.lang)
+        out = []
+        for clause in clauses:
+            starts = clause.starts(heads)
+            sub, index = C.sub_words(words, starts)
+            if not sub.tokens or heads[clause.predicate][0] not in {t.start for t in sub.tokens}:
+                continue
+            local = [t.start for t in sub.tokens].index(heads[clause.predicate][0])
+            out.append(ClauseRow(text=C.text_of(doc, words, starts), phrases=clause.phrases,
+                                 words=sub, index=index, predicate=local,
+                                 found=R.triggers(lex, sub), marks=C.markers(lex, sub, doc)))
+        return out
+
+    def _predict_clauses(self, rows: list["ClauseRow"]):
+        if not rows:
+            return []
+        x = F.phrase_features([r.text for r in rows], [r.phrases for r in rows],
+                              [F.trigger_vector(r.found, r.marks) for r in rows])
+        return self.model.predict_proba(x)
 
     def code(self, doc: Doc, sent: Sentence, *, words: R.Words, probs,
-             found: dict[str, int] | None = None) -> Event | None:
-        """The event of one sentence from its class probabilities, or None."""
+             found: dict[str, int] | None = None,
+             clauses: list["ClauseRow"] = ()) -> Event | None:
+        """The event of one sentence from its class probabilities, or None. When the trigger
+        lies in one of the sentence's ``clauses``, negation and future are read in that clause
+        ("did not meet or sign", "will meet and sign")."""
         lex = R.lexicon(doc.lang)
         found = R.triggers(lex, words) if found is None else found
         plover, confidence = combine(probs, labels=self.model.labels, triggered=set(found))
         if plover == NONE:
             return None
         trigger = found.get(plover, _first_verb(words))
-        if plover != "REJECT" and R.is_negated(lex, words, trigger):
+        clause = next((c for c in clauses if trigger in c.index), None)
+        if clause is not None:
+            plover = self._polarity(doc, lex, plover, clause.words, clause.index.index(trigger),
+                                    words, trigger, future=bool(clause.marks[0]))
+        else:
+            plover = self._polarity(doc, lex, plover, words, trigger, words, trigger)
+        if plover is None:
             return None
-        feats = _feats(doc, words, trigger)
-        if plover in FUTURE_TO_AGREE and R.is_future(lex, words, trigger, feats):
-            plover = "AGREE"
+        return self._event(doc, sent, words, plover=plover, confidence=confidence,
+                           trigger=trigger)
+
+    @staticmethod
+    def _polarity(doc: Doc, lex: R.Lexicon, plover: str, scope: R.Words, local: int,
+                  words: R.Words, trigger: int, *, future: bool = False) -> str | None:
+        """None for a negated act (a REJECT stays), AGREE for a future or intended cooperative
+        act, else ``plover``; read in ``scope`` (the sentence or a clause) around ``local``."""
+        if plover != "REJECT" and R.is_negated(lex, scope, local):
+            return None
+        if plover in FUTURE_TO_AGREE and (
+                future or R.is_future(lex, scope, local, _feats(doc, words, trigger))):
+            return "AGREE"
+        return plover
+
+    def code_clause(self, doc: Doc, sent: Sentence, *, words: R.Words, clause: "ClauseRow",
+                    probs) -> Event | None:
+        """The event of one clause of a compound sentence (same rule as :meth:`code` on the
+        clause's words), with the roles of the sentence around the clause's trigger; or None."""
+        lex = R.lexicon(doc.lang)
+        plover, confidence = combine(probs, labels=self.model.labels,
+                                     triggered=set(clause.found))
+        if plover == NONE:
+            return None
+        local = clause.found.get(plover, clause.predicate)
+        trigger = clause.index[local]
+        plover = self._polarity(doc, lex, plover, clause.words, local, words, trigger,
+                                future=bool(clause.marks[0]))
+        if plover is None:
+            return None
+        return self._event(doc, sent, words, plover=plover, confidence=confidence,
+                           trigger=trigger)
+
+    def _event(self, doc: Doc, sent: Sentence, words: R.Words, *, plover: str,
+               confidence: float, trigger: int) -> Event:
+        lex = R.lexicon(doc.lang)
         roles = R.assign(doc, sent, words, plover=plover, trigger=trigger, lex=lex)
         mode = "visit" if roles.visit else R.mode_of(lex, plover, words)
         context = R.contexts(lex, words)
@@ -103,6 +205,20 @@ class EventCoder:
             evidence=[Span(doc=doc.id, start=sent.start, end=sent.end, text=sent.text)],
             extractor=self.extractor, confidence=confidence,
         )
+
+
+@dataclass
+class ClauseRow:
+    """A clause to classify: its text and phrases (features), its words (with their indices in
+    the sentence), its predicate's index among them, its trigger hits and markers."""
+
+    text: str
+    phrases: tuple[str, ...]
+    words: R.Words
+    index: list[int]
+    predicate: int
+    found: dict[str, int]
+    marks: tuple[float, float]
 
 
 def _n_countries(doc: Doc, roles: R.Roles) -> int:

@@ -19,7 +19,7 @@ Russian); without one the phrase is the sentence itself.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Collection, Sequence
 
 import numpy as np
 
@@ -79,30 +79,23 @@ def predicate_phrase(heads: Sequence[Head], *, depth: int = PHRASE_DEPTHS[0],
     """Lemmas of the main predicate and its non-subject dependents (see the module docstring)."""
     if not heads:
         return ""
-    index = {h[0]: i for i, h in enumerate(heads)}
-    kids: dict[int, list[int]] = {i: [] for i in range(len(heads))}
-    root = None
-    for i, (_, dep, head_start, _, _) in enumerate(heads):
-        j = index.get(head_start)
-        if dep.lower() == "root" or j is None or j == i:
-            root = i if root is None else root
-        else:
-            kids[j].append(i)
+    root = main_predicate(heads, children(heads))
     if root is None:
         return ""
-    if heads[root][3] in SAY:
-        comp = [k for k in kids[root] if heads[k][1] in ("ccomp", "xcomp", "parataxis")
-                and heads[k][4] in ("VERB", "AUX", "NOUN")]
-        root = comp[0] if comp else root
-    taken, frontier = {root}, [root]
-    for _ in range(depth):
-        frontier = [k for i in frontier for k in kids[i]
-                    if heads[k][1].lower() not in SKIP_DEPS
-                    and not heads[k][1].lower().startswith("nsubj")]
-        taken.update(frontier)
-    words = [heads[i][3] for i in sorted(taken)
-             if (heads[i][4] in KEEP_POS or i == root) and heads[i][3] not in STOP]
-    return " ".join(words[:max_words])
+    return clause_phrase(heads, root, depth=depth, max_words=max_words)
+
+
+def main_predicate(heads: Sequence[Head], kids: dict[int, list[int]]) -> int | None:
+    """Index of the sentence's main predicate: the first root arc, or after a reporting verb
+    ("said", "заявил") the predicate of its complement, the event it reports."""
+    index = {h[0]: i for i, h in enumerate(heads)}
+    root = next((i for i, (_, dep, head_start, _, _) in enumerate(heads)
+                 if dep.lower() == "root" or index.get(head_start) in (None, i)), None)
+    if root is None or heads[root][3] not in SAY:
+        return root
+    comp = [k for k in kids[root] if heads[k][1] in ("ccomp", "xcomp", "parataxis")
+            and heads[k][4] in ("VERB", "AUX", "NOUN")]
+    return comp[0] if comp else root
 
 
 def trigger_vector(found, marks: Sequence[float] = (0.0, 0.0)) -> np.ndarray:
@@ -135,27 +128,20 @@ def assemble(blocks: Sequence[np.ndarray], trigger_rows: np.ndarray) -> np.ndarr
 def features(texts: Sequence[str], heads: Sequence[Sequence[Head]], trigger_rows) -> np.ndarray:
     """Embed the sentences and their predicate phrases (parse arcs ``heads``, one list per
     sentence; an empty phrase falls back to the sentence) and assemble the rows."""
-    from ... import models
-
-    n = len(texts)
-    if not n:
-        return np.zeros((0, N_FEATURES), dtype=np.float32)
-    texts = [t[:MAX_EMBED_CHARS] for t in texts]
-    batch = list(texts)
-    for depth in PHRASE_DEPTHS:
-        batch += [predicate_phrase(h, depth=depth) or t for h, t in zip(heads, texts)]
-    vecs = models.embed(batch)
-    blocks = [vecs[i * n:(i + 1) * n] for i in range(1 + len(PHRASE_DEPTHS))]
-    return assemble(blocks, np.vstack(list(trigger_rows)))
+    phrases = [tuple(predicate_phrase(h, depth=depth) for depth in PHRASE_DEPTHS) for h in heads]
+    return phrase_features(texts, phrases, trigger_rows)
 
 
 def text_features(items: Sequence[tuple[str, str]]) -> np.ndarray:
     """Features of standalone texts ``(text, language)``, each read as one sentence (training and
-    evaluation: the same segmentation, parse and lexicons as the component)."""
+    evaluation: the same segmentation, parse and lexicons as the component; title-case headlines
+    are read in sentence case, :mod:`.casing`)."""
     from ...components.segment import Segmenter
     from ...records import Document
     from . import roles as R
+    from .casing import sentence_cased
 
+    items = [(sentence_cased(text, lang), lang) for text, lang in items]
     docs = [Doc(Document(id=f"t{i}", source="features", url=None, outlet=None, attribution=None,
                          title=None, language=lang, published=None, date_source=None, sha256="",
                          n_chars=len(text), text=text))
@@ -172,3 +158,54 @@ def text_features(items: Sequence[tuple[str, str]]) -> np.ndarray:
         heads.append(sentence_heads(doc, whole))
         rows.append(trigger_vector(found, marks))
     return features(texts, heads, rows)
+
+
+def clause_phrase(heads: Sequence[Head], predicate: int, *, exclude: Collection[int] = (),
+                  depth: int = PHRASE_DEPTHS[0], max_words: int = PHRASE_WORDS) -> str:
+    """The predicate phrase of one clause of a sentence: the lemmas of the predicate
+    ``heads[predicate]`` and of its non-subject dependents down to ``depth``, in sentence order,
+    leaving out the arcs ``exclude`` (the other clauses' predicates and their dependents). The
+    same selection as :func:`predicate_phrase`, started from a given predicate."""
+    if not heads or not 0 <= predicate < len(heads):
+        return ""
+    kids = children(heads)
+    banned = set(exclude) - {predicate}
+    taken, frontier = {predicate}, [predicate]
+    for _ in range(depth):
+        frontier = [k for i in frontier for k in kids[i]
+                    if k not in banned and heads[k][1].lower() not in SKIP_DEPS
+                    and not heads[k][1].lower().startswith("nsubj")]
+        taken.update(frontier)
+    words = [heads[i][3] for i in sorted(taken)
+             if (heads[i][4] in KEEP_POS or i == predicate) and heads[i][3] not in STOP]
+    return " ".join(words[:max_words])
+
+
+def children(heads: Sequence[Head]) -> dict[int, list[int]]:
+    """Index of an arc -> indices of its dependents (arcs whose head is outside the list, or
+    themselves, are roots and nobody's dependents)."""
+    index = {h[0]: i for i, h in enumerate(heads)}
+    kids: dict[int, list[int]] = {i: [] for i in range(len(heads))}
+    for i, (_, dep, head_start, _, _) in enumerate(heads):
+        j = index.get(head_start)
+        if dep.lower() != "root" and j is not None and j != i:
+            kids[j].append(i)
+    return kids
+
+
+def phrase_features(texts: Sequence[str], phrases: Sequence[Sequence[str]],
+                    trigger_rows) -> np.ndarray:
+    """Rows like :func:`features` from texts whose phrases are given, one per depth of
+    ``PHRASE_DEPTHS`` (an empty phrase falls back to the text): the rows of clauses."""
+    from ... import models
+
+    n = len(texts)
+    if not n:
+        return np.zeros((0, N_FEATURES), dtype=np.float32)
+    texts = [t[:MAX_EMBED_CHARS] for t in texts]
+    batch = list(texts)
+    for d in range(len(PHRASE_DEPTHS)):
+        batch += [p[d] or t for p, t in zip(phrases, texts)]
+    vecs = models.embed(batch)
+    blocks = [vecs[i * n:(i + 1) * n] for i in range(1 + len(PHRASE_DEPTHS))]
+    return assemble(blocks, np.vstack(list(trigger_rows)))
