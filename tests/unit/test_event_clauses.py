@@ -103,7 +103,7 @@ def test_talks_and_a_signing_give_consult_and_support(coded, index):
         assert doc.text[span.start:span.end] == span.text
         assert span.start == 0 and doc.text.splitlines()[0] in span.text
         assert len(event.actor) == 2 and event.location is not None
-        assert event.extractor == "events@4" and event.confidence >= 0.35
+        assert event.extractor == "events@5" and event.confidence >= 0.35
 
 
 @pytest.mark.parametrize("index", [0, 1])
@@ -117,3 +117,21 @@ def test_a_future_compound_is_one_agree(coded):
 
 def test_negation_shared_by_coordinated_verbs_drops_both(coded):
     assert events_of(coded[0], 3) == []
+
+
+def test_main_predicate_of_a_sentence_whose_parse_runs_past_it():
+    """A headline line without a full stop is parsed with the next sentence: words of ours hang
+    on words outside it. A verb hanging outside is the predicate; a noun is not."""
+    from communique.components.events import features as F
+
+    # (start, dep, head start, lemma, pos); 0 and 100 lie outside the sentence
+    heads = [(10, "nsubj", 0, "president", "NOUN"), (20, "conj", 0, "sign", "VERB"),
+             (30, "dobj", 20, "declaration", "NOUN"), (40, "prep", 20, "after", "ADP"),
+             (50, "pobj", 40, "talk", "NOUN"), (60, "nsubj", 70, "agency", "PROPN"),
+             (70, "ROOT", 70, "cite", "VERB")]
+    kids = F.children(heads)
+    assert heads[F.main_predicate(heads, kids)][3] == "sign"
+    assert F.predicate_phrase(heads, depth=1).split()[:2] == ["sign", "declaration"]
+    # nothing but nouns hanging outside: the first of them, as before
+    nouns = [(10, "nsubj", 0, "president", "NOUN"), (20, "appos", 100, "leader", "NOUN")]
+    assert F.main_predicate(nouns, F.children(nouns)) == 0

@@ -87,10 +87,19 @@ def predicate_phrase(heads: Sequence[Head], *, depth: int = PHRASE_DEPTHS[0],
 
 def main_predicate(heads: Sequence[Head], kids: dict[int, list[int]]) -> int | None:
     """Index of the sentence's main predicate: the first root arc, or after a reporting verb
-    ("said", "заявил") the predicate of its complement, the event it reports."""
+    ("said", "заявил") the predicate of its complement, the event it reports.
+
+    When the parser's sentence is longer than ours (a headline line without a full stop parsed
+    with the sentence after it), arcs of our sentence hang on words outside it; such an arc
+    counts as a root only if it is a verb, so "Presidents ... signed ..." is read from "signed",
+    not from "Presidents". Without a root of either kind, the first arc hanging outside is taken."""
     index = {h[0]: i for i, h in enumerate(heads)}
-    root = next((i for i, (_, dep, head_start, _, _) in enumerate(heads)
-                 if dep.lower() == "root" or index.get(head_start) in (None, i)), None)
+    root = next((i for i, (_, dep, head_start, _, pos) in enumerate(heads)
+                 if dep.lower() == "root" or index.get(head_start) == i
+                 or (index.get(head_start) is None and pos in ("VERB", "AUX"))), None)
+    if root is None:
+        root = next((i for i, (_, _, head_start, _, _) in enumerate(heads)
+                     if index.get(head_start) is None), None)
     if root is None or heads[root][3] not in SAY:
         return root
     comp = [k for k in kids[root] if heads[k][1] in ("ccomp", "xcomp", "parataxis")
