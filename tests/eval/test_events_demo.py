@@ -20,9 +20,10 @@ import pytest
 from communique import registry
 from tests.eval.test_commitments import _demo_docs
 
-# measured 2026-11-25 with clause-level coding (detected 0.850, typed 0.528, precision on
-# covered sentences 0.677 over 99 events), rounded down
-FLOORS = {"detected": 0.84, "typed": 0.52, "precision": 0.67}
+# measured 2026-11-25 with clause-level coding and the model of 6,356 examples, invitations coded
+# AGREE as the manual says (detected 0.850, typed 0.583, precision on covered sentences 0.740 over
+# 100 events), rounded down (0.01 below where the figure sits on the rounded value)
+FLOORS = {"detected": 0.84, "typed": 0.58, "precision": 0.73}
 
 
 def score(docs, golds) -> dict:

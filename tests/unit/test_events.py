@@ -101,7 +101,7 @@ def test_records_are_well_formed(coded):
         assert doc.events
         for event in doc.events:
             assert event.plover in PLOVER_TYPES
-            assert event.extractor == "events@4"
+            assert event.extractor == "events@5"
             assert 0.0 <= event.confidence <= 1.0
             assert set(event.context) <= SPEC_CONTEXTS
             for span in event.evidence:
@@ -294,7 +294,7 @@ def test_plover_export(coded):
     assert record["location"]["country"] == "RUS"
     assert record["date"] == "2025-11-12"  # no date in the sentence: the publication date
     assert record["source_text"] == event.evidence[0].text
-    assert record["extractor"] == "events@4" and record["quad_code"] == 1
+    assert record["extractor"] == "events@5" and record["quad_code"] == 1
     assert record["actor"][0]["identifier_id"].startswith("Q:")
     json.dumps(record)
     orphan = to_plover(event, entities={}, document=None)
