@@ -48,7 +48,9 @@ def sentence_cased(text: str, lang: str) -> str:
     if lang not in TITLE_CASE_LANGS:
         return text
     words = list(WORD.finditer(text))
-    if len(words) <= MIN_LONG_WORDS:
+    if len(words) <= MIN_LONG_WORDS or not _title_case([m.group() for m in words[1:]]):
+        # leaving names out only lowers the share of capitals: running text stops here, before
+        # the (slower) name lookup
         return text
     keep = _name_words(words, lang)
     if not _title_case([m.group() for k, m in enumerate(words) if k and k not in keep]):

@@ -117,16 +117,3 @@ def sub_words(words: R.Words, starts: set[int]) -> tuple[R.Words, list[int]]:
     keep = [i for i, t in enumerate(words.tokens) if t.start in starts]
     return (R.Words([words.tokens[i] for i in keep], [words.lemmas[i] for i in keep],
                     [words.texts[i] for i in keep]), keep)
-
-
-def markers(lex: R.Lexicon, words: R.Words, doc: Doc) -> tuple[float, float]:
-    """(future or intention, negation) of a clause's words, as :func:`.features.markers`."""
-    future = R.first_match(lex.future, words, window=lex.window) is not None
-    parsed = doc.extras.get("natasha")
-    if not future and parsed is not None:
-        starts = {t.start for t in words.tokens}
-        future = any((t.feats or {}).get("Tense") == "Fut" for t in parsed.tokens
-                     if t.start in starts)
-    negated = any(text in lex.negation for text in words.texts)
-    return float(future), float(negated)
-

@@ -123,12 +123,13 @@ class EventCoder:
         for clause in clauses:
             starts = clause.starts(heads)
             sub, index = C.sub_words(words, starts)
-            if not sub.tokens or heads[clause.predicate][0] not in {t.start for t in sub.tokens}:
+            token_starts = [t.start for t in sub.tokens]
+            if heads[clause.predicate][0] not in token_starts:
                 continue
-            local = [t.start for t in sub.tokens].index(heads[clause.predicate][0])
+            local = token_starts.index(heads[clause.predicate][0])
             out.append(ClauseRow(text=C.text_of(doc, words, starts), phrases=clause.phrases,
                                  words=sub, index=index, predicate=local,
-                                 found=R.triggers(lex, sub), marks=C.markers(lex, sub, doc)))
+                                 found=R.triggers(lex, sub), marks=F.markers(lex, sub, doc)))
         return out
 
     def _predict_clauses(self, rows: list["ClauseRow"]):

@@ -116,14 +116,19 @@ def trigger_vector(found, marks: Sequence[float] = (0.0, 0.0)) -> np.ndarray:
 
 def markers(lex, words, doc: Doc | None = None,
             sent: Sentence | None = None) -> tuple[float, float]:
-    """(future or intention, negation) of a sentence from the lexicon (and the Russian parse)."""
+    """(future or intention, negation) of a sentence from the lexicon (and the Russian parse of
+    ``doc``: a future-tense verb in ``sent``, or without ``sent`` among ``words``, a clause)."""
     from . import roles as R
 
     future = R.first_match(lex.future, words, window=lex.window) is not None
     parsed = doc.extras.get("natasha") if doc is not None else None
-    if not future and parsed is not None and sent is not None:
+    if not future and parsed is not None:
+        if sent is not None:
+            inside = lambda start: sent.start <= start < sent.end  # noqa: E731
+        else:
+            inside = {t.start for t in words.tokens}.__contains__
         future = any((t.feats or {}).get("Tense") == "Fut" for t in parsed.tokens
-                     if sent.start <= t.start < sent.end)
+                     if inside(t.start))
     negated = any(text in lex.negation for text in words.texts)
     return float(future), float(negated)
 
