@@ -20,10 +20,11 @@ import pytest
 from communique import registry
 from tests.eval.test_commitments import _demo_docs
 
-# measured 2026-11-25 with clause-level coding and the model of 6,356 examples, invitations coded
-# AGREE as the manual says (detected 0.850, typed 0.583, precision on covered sentences 0.740 over
-# 100 events), rounded down (0.01 below where the figure sits on the rounded value)
-FLOORS = {"detected": 0.84, "typed": 0.58, "precision": 0.73}
+# measured 2026-11-25 with clause-level coding, meetings named by a noun (CONSULT) and the model
+# of 6,356 examples; the manifest codes invitations AGREE and held meetings CONSULT as the manual
+# says (detected 0.857, typed 0.624, precision on covered sentences 0.776 over 107 events),
+# rounded down (0.01 below where the figure sits on the rounded value)
+FLOORS = {"detected": 0.84, "typed": 0.61, "precision": 0.76}
 
 
 def score(docs, golds) -> dict:

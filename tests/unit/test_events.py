@@ -44,7 +44,8 @@ Tokayev arrived in Moscow on an official visit.
 Tokayev and Macron will sign a visa agreement next spring.
 Macron paid an official visit to Kazakhstan.
 Putin did not meet Macron during the forum.
-Kazakhstan, a large country with a long border"""
+Kazakhstan, a large country with a long border
+The European Union will impose new sanctions on Iran next month."""
 
 RU_TEXT = """Транспорт и логистика
 Токаев и Путин подписали совместную декларацию о союзнических отношениях.
@@ -52,7 +53,8 @@ RU_TEXT = """Транспорт и логистика
 Токаев и Путин встретились в Москве.
 Евросоюз ввел новые санкции против Ирана.
 Макрон принял Токаева в Париже.
-Токаев и Макрон подпишут соглашение о безвизовом режиме."""
+Токаев и Макрон подпишут соглашение о безвизовом режиме.
+Евросоюз введет новые санкции против Ирана в следующем месяце."""
 
 
 def make_doc(text: str, lang: str, doc_id: str) -> Doc:
@@ -101,7 +103,7 @@ def test_records_are_well_formed(coded):
         assert doc.events
         for event in doc.events:
             assert event.plover in PLOVER_TYPES
-            assert event.extractor == "events@5"
+            assert event.extractor == "events@6"
             assert 0.0 <= event.confidence <= 1.0
             assert set(event.context) <= SPEC_CONTEXTS
             for span in event.evidence:
@@ -168,6 +170,11 @@ def test_visit_to_a_country_the_country_hosts(coded):
 @pytest.mark.parametrize("index, fragment", [(0, "will sign"), (1, "подпишут")])
 def test_future_signing_is_agree(coded, index, fragment):
     assert event_in(coded[index], fragment).plover == "AGREE"
+
+
+@pytest.mark.parametrize("index, fragment", [(0, "will impose"), (1, "введет")])
+def test_future_sanctions_are_a_threat(coded, index, fragment):
+    assert event_in(coded[index], fragment).plover == "THREATEN"
 
 
 def test_negated_meeting_is_not_coded(coded):
@@ -294,7 +301,7 @@ def test_plover_export(coded):
     assert record["location"]["country"] == "RUS"
     assert record["date"] == "2025-11-12"  # no date in the sentence: the publication date
     assert record["source_text"] == event.evidence[0].text
-    assert record["extractor"] == "events@5" and record["quad_code"] == 1
+    assert record["extractor"] == "events@6" and record["quad_code"] == 1
     assert record["actor"][0]["identifier_id"].startswith("Q:")
     json.dumps(record)
     orphan = to_plover(event, entities={}, document=None)

@@ -3,16 +3,18 @@
 For every sentence with a verb, the type comes from the shipped classifier (softmax over the
 sentence embedding, the embedding of its predicate phrase and its trigger-lexicon hits,
 :mod:`.features`, :mod:`.classifier`) combined with the trigger lemmas of the language's
-lexicon (rule in :mod:`.classifier`). Two PLOVER conventions are applied on top: a cooperative
-action reported in the future or as an intention (CONSULT, SUPPORT, COOPERATE, AID + "will",
-"plan to", a future verb) is AGREE; a negated action ("did not meet") is not coded, except for
+lexicon (rule in :mod:`.classifier`). Three PLOVER conventions are applied on top: a
+cooperative action reported in the future or as an intention (CONSULT, SUPPORT, COOPERATE, AID +
+"will", "plan to", a future verb) is AGREE; a coercive one (SANCTION, COERCE, ASSAULT: "will
+impose sanctions") is THREATEN; a negated action ("did not meet") is not coded, except for
 REJECT whose content is a refusal. Roles, location, mode and context come from :mod:`.roles`.
 
 A compound sentence ("held talks and signed a declaration") is also coded clause by clause
 (:mod:`.clauses`): when its main predicate and the verbs coordinated with it have different
 predicate phrases, each clause is classified on its own text and phrase with the same rule, and
 every clause type other than the sentence's adds an event (at most ``clauses.MAX_CLAUSES`` per
-sentence). An added event passes the same thresholds as the sentence's, takes its negation and
+sentence). A meeting the sentence names by a noun and reports as held ("signed ... after
+talks", :mod:`.nominal`) adds a CONSULT event the same way. An added event passes the same thresholds as the sentence's, takes its negation and
 future from its clause, and its roles from the sentence around its own trigger; its evidence is
 the sentence. Nothing is added to a sentence that gets no event as a whole.
 
@@ -31,11 +33,13 @@ from ...pipeline import Doc
 from ...records import Event, Sentence, Span
 from . import clauses as C
 from . import features as F
+from . import nominal as N
 from . import roles as R
 from .casing import reread
 from .classifier import MODEL_PATH, NONE, PloverClassifier, combine
 
 FUTURE_TO_AGREE = ("CONSULT", "SUPPORT", "COOPERATE", "AID")
+FUTURE_TO_THREATEN = ("SANCTION", "COERCE", "ASSAULT")
 INTERSTATE = ("CONSULT", "AGREE", "SUPPORT")
 MAX_SENTENCE_CHARS = 2000
 
@@ -48,7 +52,9 @@ def event_id(*, doc_id: str, start: int, plover: str) -> str:
 
 class EventCoder:
     name = "events"
-    version = "5"  # 5: the model retrained with 703 more examples (boundary_*.jsonl); a verb
+    version = "6"  # 6: a meeting named by a noun adds a CONSULT event; future coercive acts are
+    # THREATEN (same model)
+    # 5: the model retrained with 703 more examples (boundary_*.jsonl); a verb
     # hanging outside the sentence's parse is its predicate
     # 4: compound sentences coded clause by clause (up to 3 events of distinct types);
     # title-case sentences read in sentence case
@@ -98,7 +104,7 @@ class EventCoder:
         rows = [row for part in parts for row in part]
         clause_probs = self._predict_clauses(rows)
         offset = 0
-        for (doc, sent, words, _, _), p, hits, part in zip(candidates, probs, found, parts):
+        for (doc, sent, words, _, heads), p, hits, part in zip(candidates, probs, found, parts):
             part_probs = clause_probs[offset:offset + len(part)]
             offset += len(part)
             event = self.code(doc, sent, words=words, probs=p, found=hits, clauses=part)
@@ -112,6 +118,10 @@ class EventCoder:
                         and len(types) < C.MAX_CLAUSES):
                     doc.events.append(extra)
                     types.add(extra.plover)
+            if "CONSULT" not in types and len(types) < C.MAX_CLAUSES:
+                meeting = self.code_meeting(doc, sent, words=words, heads=heads)
+                if meeting is not None:
+                    doc.events.append(meeting)
 
     def _clauses(self, doc: Doc, words: R.Words, heads: list) -> list[ClauseRow]:
         """The rows to classify for the clauses of a compound sentence (none for a simple one)."""
@@ -166,12 +176,13 @@ class EventCoder:
     def _polarity(doc: Doc, lex: R.Lexicon, plover: str, scope: R.Words, local: int,
                   words: R.Words, trigger: int, *, future: bool = False) -> str | None:
         """None for a negated act (a REJECT stays), AGREE for a future or intended cooperative
-        act, else ``plover``; read in ``scope`` (the sentence or a clause) around ``local``."""
+        act, THREATEN for a future or intended coercive one ("will impose sanctions"), else
+        ``plover``; read in ``scope`` (the sentence or a clause) around ``local``."""
         if plover != "REJECT" and R.is_negated(lex, scope, local):
             return None
-        if plover in FUTURE_TO_AGREE and (
+        if plover in FUTURE_TO_AGREE + FUTURE_TO_THREATEN and (
                 future or R.is_future(lex, scope, local, _feats(doc, words, trigger))):
-            return "AGREE"
+            return "AGREE" if plover in FUTURE_TO_AGREE else "THREATEN"
         return plover
 
     def code_clause(self, doc: Doc, sent: Sentence, *, words: R.Words, clause: "ClauseRow",
@@ -191,6 +202,17 @@ class EventCoder:
             return None
         return self._event(doc, sent, words, plover=plover, confidence=confidence,
                            trigger=trigger)
+
+    def code_meeting(self, doc: Doc, sent: Sentence, *, words: R.Words,
+                     heads: list) -> Event | None:
+        """The CONSULT event of a meeting the sentence names by a noun as held ("signed ...
+        after talks", :mod:`.nominal`), or None."""
+        meeting = N.held_meeting(R.lexicon(doc.lang), words, heads,
+                                 feats=lambda i: _feats(doc, words, i))
+        if meeting is None:
+            return None
+        return self._event(doc, sent, words, plover="CONSULT", confidence=N.CONFIDENCE,
+                           trigger=meeting.anchor)
 
     def _event(self, doc: Doc, sent: Sentence, words: R.Words, *, plover: str,
                confidence: float, trigger: int) -> Event:
@@ -246,10 +268,14 @@ def _first_verb(words: R.Words) -> int:
 
 
 def _feats(doc: Doc, words: R.Words, index: int) -> dict | None:
-    """Morphological features of a token from the Russian parse, when there is one."""
+    """Morphological features of a token from the Russian parse, when there is one; for a
+    trigger that is no verb ("санкции"), those of the verb shortly before it ("введет")."""
     parsed = doc.extras.get("natasha")
     if parsed is None or not words.tokens:
         return None
+    if words.tokens[index].pos not in ("VERB", "AUX"):
+        index = next((j for j in range(index - 1, max(-1, index - 4), -1)
+                      if words.tokens[j].pos in ("VERB", "AUX")), index)
     start = words.tokens[index].start
     for token in parsed.tokens:
         if token.start == start:

@@ -2,10 +2,10 @@
 
 The per-language lexicons (``triggers_<lang>.json``) hold trigger lemmas per PLOVER type, mode
 cues per type, context keywords (only context names of the PLOVER manual's list), future and
-negation markers and the prepositions used for places and for reciprocal participants. An entry
-is one lemma or several (``"recall ambassador"``): the words must occur in that order, each
-within ``window`` tokens of the previous one; a word matches a token's lemma or its lower-cased
-text.
+negation markers, the prepositions used for places and for reciprocal participants, and the
+meeting nouns and cues of :mod:`.nominal`. An entry is one lemma or several (``"recall
+ambassador"``): the words must occur in that order, each within ``window`` tokens of the
+previous one; a word matches a token's lemma or its lower-cased text.
 
 Roles, following PLOVER: compound and reciprocal participants form one ``actor`` list; where one
 side is directed at another (before/after the trigger, or "with"/"between" for reciprocity), the
@@ -56,6 +56,7 @@ class Lexicon:
     report_verbs: list[Entry] = field(default_factory=list)
     place_fillers: set[str] = field(default_factory=set)
     visit_words: list[Entry] = field(default_factory=list)
+    held_meetings: dict[str, set[str]] = field(default_factory=dict)  # see :mod:`.nominal`
 
 
 @lru_cache(maxsize=8)
@@ -77,6 +78,7 @@ def lexicon(lang: str) -> Lexicon | None:
         report_verbs=_entries(data.get("report_verbs", [])),
         place_fillers=set(data.get("place_fillers", [])),
         visit_words=_entries(data.get("visit_words", [])),
+        held_meetings={k: set(v) for k, v in data.get("held_meetings", {}).items()},
     )
 
 
