@@ -34,6 +34,7 @@ LEAD_CHARS = 300
 SAMPLE = 300
 SLOTS = {"{country_1}": "Country A", "{country_2}": "Country B", "{city}": "the capital"}
 _CACHE: dict[tuple[str, str], np.ndarray] = {}  # (text, language) -> features, this run only
+_DOCS: dict = {}  # text -> its Doc parsed up to the events stage, this run only
 TRIGGERS = TRIGGER_COLUMNS  # the trigger block of the features
 
 
@@ -48,6 +49,32 @@ def featurize(texts: list[str], lang: str = "en") -> np.ndarray:
     if not texts:
         return np.zeros((0, N_FEATURES), dtype=np.float32)
     return np.vstack([_CACHE[(t, lang)] for t in texts])
+
+
+def pipeline_types(texts: list[str], model: PloverClassifier | None = None) -> list[str]:
+    """The whole events component on each text as a document of its own (the decision rule, the
+    future/negation conventions, clauses): the type of its most confident event, or NONE. The
+    earlier stages run once per distinct text; ``model`` replaces the shipped classifier."""
+    from communique import registry
+    from communique.components.events import EventCoder
+    from communique.pipeline import run_components
+    from tests.conftest import make_doc
+
+    todo = [t for t in dict.fromkeys(texts) if t not in _DOCS]
+    docs = [make_doc(t, doc_id=f"p{len(_DOCS) + i}") for i, t in enumerate(todo)]
+    run_components(docs, [registry.create(n) for n in ("segment", "ner", "link", "timex")])
+    _DOCS.update(zip(todo, docs))
+    unique = [_DOCS[t] for t in dict.fromkeys(texts)]
+    for doc in unique:
+        doc.events = []
+    EventCoder(model=model)(unique)
+    best = {doc.text: max(doc.events, key=lambda e: e.confidence).plover if doc.events else NONE
+            for doc in unique}
+    return [best[t] for t in texts]
+
+
+def detected(predicted: list[str]) -> float:
+    return sum(p != NONE for p in predicted) / max(1, len(predicted))
 
 
 def scores(gold: list[str], predicted: list[str]) -> dict:
@@ -73,8 +100,8 @@ def report(title: str, result: dict) -> None:
 
 
 @pytest.fixture(scope="module")
-def examples() -> list[tuple[str, str, str]]:
-    return [(e.text, e.label, e.lang) for e in load_examples()]
+def examples() -> list[tuple[str, str, str, bool]]:
+    return [(e.text, e.label, e.lang, e.gate_only) for e in load_examples()]
 
 
 @pytest.fixture(scope="module")
@@ -125,18 +152,21 @@ def stratified_folds(labels: list[str], *, k: int, seed: int = 0) -> list[int]:
     return fold
 
 
-def example_features(rows: list[tuple[str, str, str]]) -> tuple[np.ndarray, list[str]]:
-    parts = [featurize([t for t, _, lg in rows if lg == lang], lang) for lang in ("en", "ru")]
-    labels = [y for lang in ("en", "ru") for _, y, lg in rows if lg == lang]
-    return np.vstack(parts), labels
+def example_features(rows: list[tuple[str, str, str, bool]]
+                     ) -> tuple[np.ndarray, list[str], list[bool]]:
+    parts = [featurize([t for t, _, lg, _ in rows if lg == lang], lang) for lang in ("en", "ru")]
+    ordered = [row for lang in ("en", "ru") for row in rows if row[2] == lang]
+    return np.vstack(parts), [row[1] for row in ordered], [row[3] for row in ordered]
 
 
-def fit(rows: list[tuple[str, str, str]], extra_x: np.ndarray | None = None,
+def fit(rows: list[tuple[str, str, str, bool]], extra_x: np.ndarray | None = None,
         extra_y: list[str] | None = None) -> PloverClassifier:
-    x, y = example_features(rows)
+    """The shipped model's training on the project's examples ``rows`` and extra rows."""
+    x, y, gate_only = example_features(rows)
     if extra_x is not None:
         x, y = np.vstack([x, extra_x]), y + list(extra_y)
-    return PloverClassifier.fit(x, y)
+        gate_only = gate_only + [False] * len(extra_y)
+    return PloverClassifier.fit(x, y, gate_only=gate_only)
 
 
 def with_triggers(probs: np.ndarray, x: np.ndarray) -> list[str]:
@@ -156,6 +186,10 @@ FLOORS = {
     "a": 0.60, "a+": 0.59,
     "b-lead": 0.47, "b-lead+": 0.46, "b-headline": 0.82, "b-headline+": 0.84,
     "c-lead": 0.37, "c-lead+": 0.37, "c-headline": 0.73, "c-headline+": 0.72,
+    # the whole events component: provisional floors well under the figures of the experiment
+    # that chose the decision rule ((a) folds 0.62, detected 0.99; (c) headlines 0.64, detected
+    # 0.76), until this test has measured the shipped rule
+    "a-component": 0.50, "a-detected": 0.90, "c-component": 0.50, "c-detected": 0.60,
 }
 
 
@@ -165,16 +199,23 @@ def test_a_gold_records_cross_validation(examples, gold):
     x = featurize(texts)
     fold = stratified_folds(labels, k=5)
     probs = np.zeros((len(gold), len(LABELS)))
+    piped = [NONE] * len(gold)
     for k in range(5):
         train = [i for i, f in enumerate(fold) if f != k]
         test = [i for i, f in enumerate(fold) if f == k]
         model = fit(examples, x[train], [labels[i] for i in train])
         probs[test] = model.predict_proba(x[test], allow_none=False)
+        for i, plover in zip(test, pipeline_types([texts[i] for i in test], model)):
+            piped[i] = plover
     alone = scores(labels, [LABELS[i] for i in probs.argmax(axis=1)])
     combined = scores(labels, with_triggers(probs, x))
+    whole = scores(labels, piped)
     report("(a) gold records, 5-fold CV, classifier", alone)
     report("(a) gold records, 5-fold CV, classifier + triggers", combined)
+    report(f"(a) same folds, whole events component (detected {detected(piped):.3f})", whole)
     assert alone["macro_f1"] >= FLOORS["a"] and combined["macro_f1"] >= FLOORS["a+"]
+    assert whole["macro_f1"] >= FLOORS["a-component"]
+    assert detected(piped) >= FLOORS["a-detected"]
 
 
 @pytest.mark.slow
@@ -220,6 +261,19 @@ def test_c_shipped_model_on_all_ngec_stories(stories, view):
     assert combined["macro_f1"] >= FLOORS[f"c-{view}+"]
 
 
+@pytest.mark.slow
+def test_c_whole_component_on_ngec_headlines(stories):
+    """(c) as a user gets it: each headline a document through the whole events component,
+    scored by the type of its most confident event (no event counts as a miss)."""
+    gold = [s["label"] for s in stories]
+    piped = pipeline_types([headline(s) for s in stories])
+    result = scores(gold, piped)
+    report(f"(c) whole events component, all {len(stories)} NGEC headlines "
+           f"(detected {detected(piped):.3f})", result)
+    assert result["macro_f1"] >= FLOORS["c-component"]
+    assert detected(piped) >= FLOORS["c-detected"]
+
+
 def test_c_shipped_model_on_an_ngec_sample(stories):
     sample = random.Random(0).sample(stories, min(SAMPLE, len(stories)))
     alone, combined = shipped_on(sample, view="headline")
@@ -231,33 +285,14 @@ def test_c_shipped_model_on_an_ngec_sample(stories):
 
 @pytest.mark.slow
 def test_d_english_and_russian_versions_agree(shared_data: Path):
-    """(d) The whole component on NTREX news lines and their Russian translations: how often the
-    two versions of a line get the same event types (or both none)."""
-    from communique.components.events import EventCoder
-    from communique.components.segment import Segmenter
-    from communique.pipeline import Doc
-    from communique.records import Document
+    """(d) The document pipeline on NTREX news lines and their Russian translations: how often
+    the two versions of a line get the same event types (or both none)."""
+    from tests.eval.ntrex_lines import line_events
 
     folder = shared_data / "ntrex_en_ru"
     if not folder.is_dir():
         pytest.skip("NTREX EN-RU data is not available")
-    sides = {}
-    for lang, name in (("en", "newstest2019-src.eng.txt"), ("ru", "newstest2019-ref.rus.txt")):
-        lines = (folder / name).read_text(encoding="utf-8").splitlines()
-        text = "\n\n".join(line.strip() for line in lines)
-        doc = Doc(Document(id=f"ntrex-{lang}", source=name, url=None, outlet=None,
-                           attribution=None, title=None, language=lang, published=None,
-                           date_source=None, sha256="", n_chars=len(text), text=text))
-        Segmenter()([doc])
-        EventCoder()([doc])
-        starts = [0]
-        for line in lines[:-1]:
-            starts.append(starts[-1] + len(line.strip()) + 2)
-        labels = [set() for _ in lines]
-        for event in doc.events:
-            index = max(i for i, s in enumerate(starts) if s <= event.evidence[0].start)
-            labels[index].add(event.plover)
-        sides[lang] = labels
+    sides = {lang: line_events(folder, lang) for lang in ("en", "ru")}
     pairs = list(zip(sides["en"], sides["ru"]))
     same = sum(a == b for a, b in pairs) / len(pairs)
     either = [(a, b) for a, b in pairs if a or b]

@@ -103,7 +103,7 @@ def test_talks_and_a_signing_give_consult_and_support(coded, index):
         assert doc.text[span.start:span.end] == span.text
         assert span.start == 0 and doc.text.splitlines()[0] in span.text
         assert len(event.actor) == 2 and event.location is not None
-        assert event.extractor == "events@6" and event.confidence >= 0.35
+        assert event.extractor == f"events@{EventCoder.version}" and event.confidence >= 0.35
 
 
 @pytest.mark.parametrize("index", [0, 1])

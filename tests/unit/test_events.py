@@ -103,7 +103,7 @@ def test_records_are_well_formed(coded):
         assert doc.events
         for event in doc.events:
             assert event.plover in PLOVER_TYPES
-            assert event.extractor == "events@6"
+            assert event.extractor == f"events@{EventCoder.version}"
             assert 0.0 <= event.confidence <= 1.0
             assert set(event.context) <= SPEC_CONTEXTS
             for span in event.evidence:
@@ -208,12 +208,24 @@ def test_unsupported_language_and_empty_docs_are_skipped():
 def test_combination_rule():
     labels = list(LABELS)
     probs = np.full(len(labels), 0.01)
-    probs[labels.index("AGREE")], probs[labels.index("SUPPORT")] = 0.4, 0.3
+    probs[labels.index(NONE)] = 0.5
+    probs[labels.index("AGREE")], probs[labels.index("SUPPORT")] = 0.25, 0.11
+    # an event is half likely: too weak with or without a trigger
+    assert combine(probs, labels=labels, triggered={"SUPPORT"})[0] == NONE
+    assert combine(probs, labels=labels, triggered=set())[0] == NONE
+    # the event is likely but its mass is spread over two types: a trigger decides the type
+    probs[labels.index(NONE)], probs[labels.index("AGREE")] = 0.15, 0.4
+    probs[labels.index("SUPPORT")] = 1.0 - probs.sum() + probs[labels.index("SUPPORT")]
     assert combine(probs, labels=labels, triggered={"SUPPORT"})[0] == "SUPPORT"
-    assert combine(probs, labels=labels, triggered=set())[0] == NONE  # weak and untriggered
-    probs[labels.index("AGREE")] = 0.8
+    assert combine(probs, labels=labels, triggered=set())[0] == NONE  # untriggered needs more
+    assert combine(probs, labels=labels, triggered={"AGREE"})[0] == "AGREE"
+    # clauses adding a second event need a clearer event
+    assert combine(probs, labels=labels, triggered={"AGREE"}, thresholds=(0.9, 0.97))[0] == NONE
+    probs[labels.index(NONE)], probs[labels.index("AGREE")] = 0.05, 0.5
+    probs[labels.index("SUPPORT")] = 1.0 - probs.sum() + probs[labels.index("SUPPORT")]
     label, confidence = combine(probs, labels=labels, triggered=set())
     assert label == "AGREE" and 0 < confidence <= 1
+    assert combine(probs, labels=labels, triggered={"AGREE"})[1] > confidence  # a trigger adds
 
 
 def test_shipped_model_is_small_and_complete():
@@ -223,6 +235,7 @@ def test_shipped_model_is_small_and_complete():
     assert model.labels == LABELS and network.hidden_weights.shape[0] == F.N_FEATURES
     assert network.weights.shape == (network.hidden_weights.shape[1], len(LABELS))
     assert linear.hidden_weights is None and linear.weights.shape == (F.N_FEATURES, len(LABELS))
+    assert model.gate is not None and model.gate.weights.shape == (F.N_FEATURES, 2)
     probs = model.predict_proba(np.zeros((2, F.N_FEATURES), dtype=np.float32))
     assert probs.shape == (2, len(LABELS)) and np.allclose(probs.sum(axis=1), 1)
 
@@ -243,6 +256,32 @@ def test_classifier_trains_linear_and_hidden_layer_and_round_trips(tmp_path):
         assert np.allclose(again.predict_proba(x), model.predict_proba(x), atol=1e-2)
         hidden = [m.hidden_weights is not None for m in again.members]
         assert hidden == ["hidden" in options for options in members]
+
+
+def test_event_gate_learns_from_rows_the_type_members_do_not_see(tmp_path):
+    rng = np.random.default_rng(2)
+    centres = rng.normal(size=(4, 8))
+    centres[:, 0] = [3, 3, -3, -3]  # event and no event apart along one axis (a linear gate)
+    labels = ["AGREE", "REJECT", NONE, NONE]
+    x = np.vstack([c + 0.1 * rng.normal(size=(20, 8)) for c in centres]).astype(np.float32)
+    y = [label for label in labels for _ in range(20)]
+    gate_only = [i >= 60 for i in range(80)]  # the fourth cluster: for the gate only
+    model = PloverClassifier.fit(x, y, members=[{"epochs": 200}], gate_only=gate_only)
+    assert model.meta["n_members"] == 60 and model.meta["n"] == 80
+    assert model.predict(x) == y  # the gate says NONE for both clusters without an event
+    p_event = model.event_probability(x)
+    assert (p_event[:40] > 0.5).all() and (p_event[40:] < 0.5).all()
+    probs = model.predict_proba(x)
+    assert np.allclose(probs.sum(axis=1), 1)
+    assert np.allclose(probs[:, LABELS.index(NONE)], 1 - p_event)
+    shares = model.predict_proba(x, allow_none=False)  # the types alone
+    assert np.allclose(shares.sum(axis=1), 1) and (shares[:, LABELS.index(NONE)] == 0).all()
+    model.save(tmp_path / "g.npz")
+    again = PloverClassifier.load(tmp_path / "g.npz")
+    assert again.gate is not None and again.predict(x) == y
+    assert np.allclose(again.event_probability(x), p_event, atol=1e-2)
+    plain = PloverClassifier.fit(x, y, members=[{"epochs": 200}], gate=None)
+    assert plain.gate is None and plain.predict(x) == y  # NONE as a 17th class, as before
 
 
 def test_predicate_phrase_follows_the_reported_clause():
@@ -301,7 +340,7 @@ def test_plover_export(coded):
     assert record["location"]["country"] == "RUS"
     assert record["date"] == "2025-11-12"  # no date in the sentence: the publication date
     assert record["source_text"] == event.evidence[0].text
-    assert record["extractor"] == "events@6" and record["quad_code"] == 1
+    assert record["extractor"] == f"events@{EventCoder.version}" and record["quad_code"] == 1
     assert record["actor"][0]["identifier_id"].startswith("Q:")
     json.dumps(record)
     orphan = to_plover(event, entities={}, document=None)

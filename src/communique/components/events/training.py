@@ -4,7 +4,8 @@ Two sources, both redistributable:
 
 1. the project's own examples, ``data/events/*.jsonl`` in the source tree (one JSON object per
    line: ``text``, ``label`` (a PLOVER type or ``NONE``), ``lang``, ``form`` (``sentence``,
-   ``lead`` or ``headline``)), written for the project in English and Russian;
+   ``lead`` or ``headline``)), written for the project in English and Russian; the files named
+   ``nonpolitical_*`` hold news without a political event (``NONE``) for the event gate only;
 2. the PLOVER gold-standard records (CC BY-SA 4.0), read at run time from a data folder
    (``plover/gold_standard_records/PLOVER_GSR_CAMEO.txt``), old labels mapped to the 16 types.
 
@@ -22,6 +23,9 @@ from .classifier import LABELS, map_label
 EXAMPLES_DIR = Path(__file__).resolve().parents[4] / "data" / "events"
 GOLD_RECORDS = Path("plover") / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt"
 FORMS = ("sentence", "lead", "headline")
+# files of examples that report no political event (sport, weather, accidents, science, ...): they
+# teach the classifier's event gate whether a sentence reports an event, not the type members
+GATE_ONLY_PREFIX = "nonpolitical_"
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,11 @@ class Example:
     lang: str
     form: str = "sentence"
     source: str = ""
+
+    @property
+    def gate_only(self) -> bool:
+        """Whether the example trains the event gate only (see ``GATE_ONLY_PREFIX``)."""
+        return self.source.startswith(GATE_ONLY_PREFIX)
 
 
 def load_examples(folder: Path | None = None) -> list[Example]:
