@@ -352,3 +352,19 @@ def test_a_model_file_without_members_is_refused_naming_it(tmp_path):
     np.savez_compressed(path, labels=np.array(LABELS), meta=np.array("{}"))
     with pytest.raises(ValueError, match="empty.npz: no model members"):
         PloverClassifier.load(path)
+
+
+def test_title_case_headline_whose_verb_is_tagged_as_a_noun_is_still_coded():
+    from communique.components.events.casing import reread
+    from communique.components.events.component import _has_verb, _words
+
+    signed = "Country A And Country B Sign New Extradition Treaty"
+    weather = "Weather Warnings For The Coast Tonight"
+    docs = [make_doc(text, "en", f"h{i}") for i, text in enumerate((signed, weather))]
+    doc = docs[0]
+    sent = doc.sentences[0]
+    _, words, heads = reread("en", sent, _words(doc, sent, [t.start for t in doc.tokens]))
+    assert heads is not None and not _has_verb(words)  # the parser found no verb in the line
+    EventCoder()(docs)
+    assert [e.plover for e in docs[0].events] == ["SUPPORT"]
+    assert docs[1].events == []  # no trigger: a verbless line stays without an event
