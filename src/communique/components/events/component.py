@@ -52,7 +52,7 @@ def event_id(*, doc_id: str, start: int, plover: str) -> str:
 
 class EventCoder:
     name = "events"
-    version = "8"  # 8: a title-case line without a parsed verb is read when it holds a trigger
+    version = "8"  # 8: a line without a parsed verb is read when it holds a trigger
     # 7: whether a sentence reports an event is decided by the model's event gate
     # (trained with 703 examples of non-political news), apart from its type
     # 6: a meeting named by a noun adds a CONSULT event; future coercive acts are
@@ -96,10 +96,10 @@ class EventCoder:
                     continue
                 words = _words(doc, sent, starts)
                 text, words, heads = reread(doc.lang, sent, words)
-                # a title-case line (heads from its re-parse) is read even without a verb when
-                # it holds a trigger: the parser often tags a headline's verb as a noun
-                # ("Country A Denounces Actions ...")
-                if _has_verb(words) or (heads is not None and R.triggers(lex, words)):
+                # a line is read even without a parsed verb when it holds a trigger: the parser
+                # often tags a headline's verb as a noun ("Country A Denounces Actions ...");
+                # the event gate still decides
+                if _has_verb(words) or R.triggers(lex, words):
                     candidates.append((doc, sent, words, text,
                                        F.sentence_heads(doc, sent) if heads is None else heads))
         if not candidates:
