@@ -62,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.data / GOLD_RECORDS).exists():
         print(f"PLOVER gold records not found under {args.data}; nothing rebuilt", file=sys.stderr)
         return 1
+    if args.members_from and not args.members_from.is_file():
+        print(f"{args.members_from}: no such model file (--members-from)", file=sys.stderr)
+        return 1
     examples, gold = load_examples(), load_gold(args.data)
     rows = examples + gold
     model, x = train(rows, args.members_from)

@@ -16,15 +16,12 @@ def line_events(folder: Path, lang: str) -> tuple[frozenset[str], ...]:
     """The PLOVER types the pipeline codes on each line of one side of NTREX (the lines are
     joined into one document, a blank line apart, as an article's paragraphs)."""
     from communique import registry
-    from communique.pipeline import Doc, run_components
-    from communique.records import Document
+    from communique.pipeline import run_components
+    from tests.conftest import make_doc
 
     lines = [line.strip() for line in
              (Path(folder) / FILES[lang]).read_text(encoding="utf-8").splitlines()]
-    text = "\n\n".join(lines)
-    doc = Doc(Document(id=f"ntrex-{lang}", source=FILES[lang], url=None, outlet=None,
-                       attribution=None, title=None, language=lang, published="2018-09-30",
-                       date_source="metadata", sha256="", n_chars=len(text), text=text))
+    doc = make_doc("\n\n".join(lines), lang=lang, published="2018-09-30", doc_id=f"ntrex-{lang}")
     names = ("segment", "ner", "link", "timex", "events")
     run_components([doc], [registry.create(name) for name in names])
     starts = [0]

@@ -28,6 +28,7 @@ many sentences that clearly report an event (docs/quality.md).
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
@@ -118,9 +119,7 @@ def _gate_weights(labels: Sequence[str]) -> np.ndarray:
     """Weights of the gate's rows: each of the 17 labels weighs the same in all, as in the
     members of a 17-label model, so that the gate's event probability reads like their
     1 - p(NONE) (the thresholds of :func:`combine`)."""
-    counts: dict[str, int] = {}
-    for label in labels:
-        counts[label] = counts.get(label, 0) + 1
+    counts = Counter(labels)
     return np.array([1.0 / counts[label] for label in labels])
 
 

@@ -86,6 +86,7 @@ class EventCoder:
         """Code every document's sentences; all candidate sentences are embedded in one batch,
         the clauses of compound sentences in a second one."""
         candidates = []  # (doc, sentence, words, the text to read, its parse arcs)
+        found = []  # the trigger hits of each candidate
         for doc in docs:
             lex = R.lexicon(doc.lang)
             if lex is None:
@@ -96,15 +97,16 @@ class EventCoder:
                     continue
                 words = _words(doc, sent, starts)
                 text, words, heads = reread(doc.lang, sent, words)
+                hits = R.triggers(lex, words)
                 # a line is read even without a parsed verb when it holds a trigger: the parser
                 # often tags a headline's verb as a noun ("Country A Denounces Actions ...");
                 # the event gate still decides
-                if _has_verb(words) or R.triggers(lex, words):
+                if _has_verb(words) or hits:
                     candidates.append((doc, sent, words, text,
                                        F.sentence_heads(doc, sent) if heads is None else heads))
+                    found.append(hits)
         if not candidates:
             return
-        found = [R.triggers(R.lexicon(doc.lang), words) for doc, _, words, _, _ in candidates]
         x = F.features([text for *_, text, _ in candidates], [h for *_, h in candidates],
                        [F.trigger_vector(f, F.markers(R.lexicon(d.lang), w, d, s))
                         for f, (d, s, w, _, _) in zip(found, candidates)])
