@@ -368,3 +368,12 @@ def test_title_case_headline_whose_verb_is_tagged_as_a_noun_is_still_coded():
     EventCoder()(docs)
     assert [e.plover for e in docs[0].events] == ["SUPPORT"]
     assert docs[1].events == []  # no trigger: a verbless line stays without an event
+
+
+def test_pending_examples_are_well_formed_and_not_trained_on():
+    from communique.components.events.training import EXAMPLES_DIR, load_examples
+
+    pending = load_examples(EXAMPLES_DIR / "pending")  # raises on a malformed line
+    trained = {r.text for r in load_examples()}
+    assert pending and not {r.text for r in pending} & trained
+    assert {r.lang for r in pending} == {"en", "ru"}
